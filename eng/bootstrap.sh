@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what Fixxit.Verify needs on a fresh Debian 12 machine, then restores NuGet packages.
+# Idempotent: a package already present is not touched; running it twice is safe and quick.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the product drives for real (see docs/architecture.md): browser, proxy, SSH, copy, database CLI,
+# certutil for trusting the sandbox CA, procps/iproute2 for process and socket checks.
+packages=(chromium caddy openssh-server openssh-client rsync sqlite3 libnss3-tools procps iproute2 python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "bootstrap: Debian packages present"
+fi
+
+# Packages install services but must not run them: the sandbox starts its own sshd and Caddy on loopback.
+if [ ! -x /usr/bin/chromium ]; then echo "bootstrap: /usr/bin/chromium missing after install" >&2; exit 1; fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 REQNROLL_TELEMETRY_ENABLED=0
+dotnet restore Fixxit.Verify.sln --verbosity quiet
+echo "bootstrap: ready"

@@ -1,0 +1,14 @@
+using Fixxit.Cli.Commands;
+using Spectre.Console.Cli;
+
+// `fixxit`: every verb reads the declared topology; the default target is always the sandbox.
+Environment.SetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED", "0");
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("fixxit");
+    config.PropagateExceptions();
+    config.AddCommand<ValidateCommand>("validate")
+        .WithDescription("Check a declared topology against FIX001-FIX008 (no network).");
+});
+return await CliErrors.RunAsync(() => app.RunAsync(args));
