@@ -49,9 +49,11 @@ public static class Fernet
         var cipherLength = data.Length - HeaderLength - MacLength;
         if (cipherLength % 16 != 0) throw new FernetException("payload size is not a multiple of the block size");
 
-        var stamped = DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(data.AsSpan(1, 8)), (ulong)long.MaxValue / 1000));
-        if (ttl is { } limit && stamped + limit < current) throw new FernetException("token has expired");
-        if (stamped > current + MaxClockSkew) throw new FernetException("token timestamp is too far in the future");
+        // Whole Unix seconds, as Python compares them (int(time.time())); clamped so no timestamp can overflow.
+        var stamped = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(data.AsSpan(1, 8)), (ulong)long.MaxValue / 4);
+        var nowSeconds = current.ToUnixTimeSeconds();
+        if (ttl is { } limit && stamped + (long)limit.TotalSeconds < nowSeconds) throw new FernetException("token has expired");
+        if (stamped > nowSeconds + (long)MaxClockSkew.TotalSeconds) throw new FernetException("token timestamp is too far in the future");
 
         Span<byte> mac = stackalloc byte[MacLength];
         HMACSHA256.HashData(key.SigningKey, data.AsSpan(0, data.Length - MacLength), mac);

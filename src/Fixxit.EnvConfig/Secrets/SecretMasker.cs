@@ -23,7 +23,13 @@ public sealed class SecretMasker
         _secrets[secret] = mask;
         _secrets.TryAdd(Uri.EscapeDataString(secret), mask);
         _secrets.TryAdd(System.Text.Json.JsonEncodedText.Encode(secret).ToString(), mask);
-        if (FernetKey.TryParse(secret, out var key)) _secrets.TryAdd(key.ToCanonicalString(), mask);
+        if (FernetKey.TryParse(secret, out var key))
+        {
+            // A key is read in one form and may be printed in the other (the plan wraps it in base64 once more).
+            var canonical = key.ToCanonicalString();
+            _secrets.TryAdd(canonical, mask);
+            _secrets.TryAdd(Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(canonical)), mask);
+        }
     }
 
     public int Count => _secrets.Count;
