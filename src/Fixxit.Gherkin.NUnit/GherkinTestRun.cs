@@ -1,0 +1,43 @@
+using System.Reflection;
+using NUnit.Framework;
+using Reqnroll;
+
+namespace Fixxit.Gherkin.NUnit;
+
+/// <summary>
+/// The once-per-run part of the bridge, called by the generated [SetUpFixture]: telemetry off, console masked, the
+/// Reqnroll html and message formatters pointed at this run's folder; at the end the reports are masked and given the
+/// run header.
+/// </summary>
+public static class GherkinTestRun
+{
+    public const string HtmlFileName = "report.html";
+    public const string MessagesFileName = "report.ndjson";
+
+    /// <summary>This run's report folder; null before the run starts.</summary>
+    public static string? ReportDirectory { get; private set; }
+
+    public static async Task StartAsync(Assembly testAssembly)
+    {
+        Environment.SetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED", "0");
+        ConsoleMasking.Install();
+        RunHeader.Current.MarkStarted(DateTimeOffset.Now);
+        ReportDirectory = ReportFolder.Resolve(RunHeader.Current.StartedAt!.Value);
+        Directory.CreateDirectory(ReportDirectory);
+        // The key=value variables win over reqnroll.json, so the paths are always this run's folder.
+        Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_HTML", "outputFilePath=" + Path.Combine(ReportDirectory, HtmlFileName));
+        Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_MESSAGE", "outputFilePath=" + Path.Combine(ReportDirectory, MessagesFileName));
+        await TestRunnerManager.OnTestRunStartAsync(testAssembly);
+    }
+
+    public static async Task EndAsync(Assembly testAssembly)
+    {
+        await TestRunnerManager.OnTestRunEndAsync(testAssembly);
+        RunHeader.Current.MarkFinished(DateTimeOffset.Now, RunTally.Passed, RunTally.Failed, RunTally.Skipped, RunTally.Failures);
+        if (ReportDirectory is not null)
+        {
+            ReportPostProcessor.Process(ReportDirectory, RunHeader.Current);
+            TestContext.Progress.WriteLine("Gherkin report: " + Path.Combine(ReportDirectory, HtmlFileName));
+        }
+    }
+}

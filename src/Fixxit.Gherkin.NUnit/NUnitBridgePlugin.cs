@@ -1,0 +1,34 @@
+using Fixxit.Gherkin.NUnit;
+using Reqnroll.Infrastructure;
+using Reqnroll.Plugins;
+using Reqnroll.Tracing;
+using Reqnroll.UnitTestProvider;
+
+[assembly: RuntimePlugin(typeof(NUnitBridgePlugin))]
+
+namespace Fixxit.Gherkin.NUnit;
+
+/// <summary>
+/// Found by Reqnroll in the output folder (*.ReqnrollPlugin.dll): declares the "nunit" unit-test provider, as
+/// Reqnroll.NUnit would, and routes Reqnroll's output through the masking trace listener.
+/// </summary>
+public sealed class NUnitBridgePlugin : IRuntimePlugin
+{
+    public const string ProviderName = "nunit";
+
+    public void Initialize(RuntimePluginEvents runtimePluginEvents, RuntimePluginParameters runtimePluginParameters,
+        UnitTestProviderConfiguration unitTestProviderConfiguration)
+    {
+        ArgumentNullException.ThrowIfNull(runtimePluginEvents);
+        ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
+        unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
+        runtimePluginEvents.RegisterGlobalDependencies += (_, args) =>
+            args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+        // Scenario output belongs to a test thread; the global container has resolved its listener before plugins run.
+        runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
+        {
+            args.ObjectContainer.RegisterTypeAs<MaskingTraceListener, ITraceListener>();
+            args.ObjectContainer.RegisterTypeAs<TestResultAttachmentHandler, IReqnrollAttachmentHandler>();
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Reqnroll;
+
+namespace Fixxit.Gherkin.NUnit;
+
+/// <summary>
+/// Attachments for the report. Screenshots are embedded in the HTML (small, and the point of a report); large files such
+/// as Playwright traces are copied beside the report under artifacts/ and linked, so the HTML stays light.
+/// </summary>
+public static class ReportArtifacts
+{
+    public const string FolderName = "artifacts";
+
+    /// <summary>Marks a text attachment that the post-processor turns into a link (media type text/uri-list).</summary>
+    internal const string LinkSuffix = ".link.txt";
+
+    private static int _counter;
+
+    /// <summary>Embeds a PNG screenshot in the report under the current step.</summary>
+    public static string AttachScreenshot(IReqnrollOutputHelper output, byte[] png, string name = "screenshot")
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(png);
+        var path = NewArtifactPath(name, ".png");
+        File.WriteAllBytes(path, png);
+        output.AddAttachment(path);
+        return path;
+    }
+
+    /// <summary>Copies a (large) file beside the report and attaches a link to it; returns the copy's path.</summary>
+    public static string AttachFileLink(IReqnrollOutputHelper output, string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!File.Exists(filePath)) throw new FileNotFoundException("Artifact to link into the report does not exist.", filePath);
+        var copy = NewArtifactPath(Path.GetFileNameWithoutExtension(filePath), Path.GetExtension(filePath));
+        File.Copy(filePath, copy);
+        var link = copy + LinkSuffix;
+        File.WriteAllText(link, FolderName + "/" + Path.GetFileName(copy) + "\n");
+        output.AddAttachment(link);
+        return copy;
+    }
+
+    private static string NewArtifactPath(string name, string extension)
+    {
+        var folder = Path.Combine(GherkinTestRun.ReportDirectory ?? Path.GetTempPath(), FolderName);
+        Directory.CreateDirectory(folder);
+        var number = Interlocked.Increment(ref _counter).ToString("D4", CultureInfo.InvariantCulture);
+        return Path.Combine(folder, number + "-" + ReportFolder.Sanitize(name) + extension);
+    }
+}
