@@ -27,6 +27,19 @@ namespace Fixxit.EnvConfig.Rules
             return null;
         }
 
+        /// <summary>
+        /// Null unless a production environment's own <paramref name="publicUrl"/> is on the public host of another
+        /// environment (<paramref name="otherEnvironment"/>, whose host is <paramref name="otherHost"/>): prod declared
+        /// with dev's URL, which <see cref="ProductionProblem"/> cannot see because it takes the own host from that URL.
+        /// </summary>
+        public static string? SharedHostProblem(string publicUrl, string otherEnvironment, string otherHost)
+        {
+            if (!System.Uri.TryCreate(publicUrl, System.UriKind.Absolute, out var uri)) return null;
+            return string.Equals(uri.Host, otherHost, System.StringComparison.OrdinalIgnoreCase)
+                ? $"'{publicUrl}' is on {otherHost}, {otherEnvironment}'s public host; production needs a host of its own"
+                : null;
+        }
+
         public static bool IsLocal(string host) =>
             host == "localhost" || host.EndsWith(".localhost", System.StringComparison.OrdinalIgnoreCase)
             || host.StartsWith("127.", System.StringComparison.Ordinal) || host == "0.0.0.0" || host == "[::1]" || host == "::1";

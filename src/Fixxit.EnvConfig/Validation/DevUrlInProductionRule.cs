@@ -13,6 +13,12 @@ public sealed class DevUrlInProductionRule : ITopologyRule
         foreach (var env in topology.Environments.Where(e => e.Tier == Tier.Production))
         {
             var own = TryHost(env) ?? string.Empty;
+            foreach (var other in topology.Environments.Where(o => !ReferenceEquals(o, env)))
+            {
+                if (TryHost(other) is { } otherHost && UrlRules.SharedHostProblem(env.PublicUrl, other.Name, otherHost) is { } shared)
+                    yield return new(Id, env.Name, "PublicUrl", $"{shared}; invitation links and redirects would send users to {other.Name}");
+            }
+
             var urls = new[] { ("PublicUrl", env.PublicUrl) }.Concat(env.Settings.Urls());
             foreach (var (setting, url) in urls)
             {
