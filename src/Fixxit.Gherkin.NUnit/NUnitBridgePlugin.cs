@@ -28,7 +28,7 @@ public sealed class NUnitBridgePlugin : IRuntimePlugin
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
         {
             args.ObjectContainer.RegisterTypeAs<MaskingTraceListener, ITraceListener>();
-            args.ObjectContainer.RegisterTypeAs<TestResultAttachmentHandler, IReqnrollAttachmentHandler>();
+            args.ObjectContainer.RegisterTypeAs<NUnitAttachmentForwarder, IReqnrollAttachmentHandler>();
         };
     }
 }
