@@ -10,5 +10,6 @@ app.Configure(config =>
     config.PropagateExceptions();
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Check a declared topology against FIX001-FIX008 (no network).");
+    Fixxit.Cli.Commands.Sandbox.SandboxCli.Register(config);
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));

@@ -32,9 +32,26 @@ public static class ProcessTable
 
     public static bool IsAlive(int pid) => CommandLine(pid) is not null;
 
-    /// <summary>True when <paramref name="pid"/> runs and its command line contains <paramref name="marker"/>.</summary>
+    /// <summary>True when <paramref name="pid"/> runs and its command line or working directory mentions <paramref name="marker"/>.</summary>
     public static bool IsOurs(int? pid, string marker) =>
-        pid is { } p && CommandLine(p) is { } cmd && cmd.Contains(marker, StringComparison.Ordinal);
+        pid is { } p && CommandLine(p) is { } cmd && (cmd.Contains(marker, StringComparison.Ordinal) || (WorkingDirectory(p)?.Contains(marker, StringComparison.Ordinal) ?? false));
+
+    /// <summary>The process's current directory, or null when it cannot be read.</summary>
+    public static string? WorkingDirectory(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Reads a pid file; null when it is missing or not a number.</summary>
     public static int? ReadPidFile(string path)
@@ -57,6 +74,38 @@ public static class ProcessTable
         if (await WaitGoneAsync(pid, grace, cancellationToken).ConfigureAwait(false)) return true;
         await ProcessRunner.RunAsync("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)], cancellationToken: cancellationToken).ConfigureAwait(false);
         return await WaitGoneAsync(pid, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Like <see cref="StopAsync"/> for a process that leads its own group (started with setsid): signals the whole group.</summary>
+    public static async Task<bool> StopGroupAsync(int pid, TimeSpan grace, CancellationToken cancellationToken = default)
+    {
+        if (!IsAlive(pid)) return true;
+        var group = "-" + pid.ToString(CultureInfo.InvariantCulture);
+        await ProcessRunner.RunAsync("kill", ["-TERM", "--", group], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (await WaitGoneAsync(pid, grace, cancellationToken).ConfigureAwait(false)) return true;
+        await ProcessRunner.RunAsync("kill", ["-KILL", "--", group], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await WaitGoneAsync(pid, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pid and every parent up to init.</summary>
+    public static HashSet<int> Ancestors(int pid)
+    {
+        var chain = new HashSet<int>();
+        while (pid > 1 && chain.Add(pid))
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                pid = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+        }
+
+        return chain;
     }
 
     /// <summary>Every live process whose command line contains <paramref name="marker"/> (excluding this one).</summary>

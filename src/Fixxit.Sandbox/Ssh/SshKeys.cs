@@ -10,9 +10,9 @@ public static class SshKeys
     public static async Task EnsureAsync(string privateKeyPath, string comment, CancellationToken cancellationToken = default)
     {
         if (File.Exists(privateKeyPath) && File.Exists(privateKeyPath + ".pub")) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(privateKeyPath)!);
         File.Delete(privateKeyPath);
         File.Delete(privateKeyPath + ".pub");
-        Directory.CreateDirectory(Path.GetDirectoryName(privateKeyPath)!);
         await ProcessRunner.RunCheckedAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", privateKeyPath], cancellationToken: cancellationToken)
             .ConfigureAwait(false);
     }

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fixxit.Cli.Commands.Sandbox;
+
+/// <summary><c>fixxit sandbox status [--json]</c>: endpoints, ports, fingerprints, paths, processes, faults. Exit 1 when not fully up.</summary>
+public sealed class SandboxStatusCommand : AsyncCommand<SandboxStatusCommand.Settings>
+{
+    public sealed class Settings : SandboxSettings
+    {
+        [CommandOption("--json")]
+        [Description("Machine-readable output.")]
+        public bool Json { get; init; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        SandboxErrors.RunAsync(async () =>
+        {
+            var status = await Fixxit.Sandbox.Sandbox.StatusAsync(settings.Root, cancellationToken);
+            if (settings.Json)
+            {
+                SandboxOutput.Json(SandboxOutput.ToJson(status));
+            }
+            else if (status.Info is null)
+            {
+                AnsiConsole.MarkupLine($"no sandbox at {Markup.Escape(status.Root)} (run `fixxit sandbox up`)");
+            }
+            else
+            {
+                SandboxOutput.Summary(status.Info);
+                var table = new Table().AddColumns("process", "pid", "port", "running", "listening");
+                foreach (var c in status.Components)
+                {
+                    table.AddRow(c.Name, c.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", c.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        c.Running ? "[green]yes[/]" : "[red]no[/]", c.Listening ? "[green]yes[/]" : "[red]no[/]");
+                }
+
+                AnsiConsole.Write(table);
+                if (!status.ProdProvisioned) AnsiConsole.MarkupLine("prod: not provisioned (`fixxit apply prod` creates it)");
+            }
+
+            return status.CoreRunning ? ExitCodes.Ok : ExitCodes.ProblemsFound;
+        });
+}
