@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +39,11 @@ public static class LoopbackHost
         {
             await web.StartAsync();
         }
-        catch (IOException e) when (e.InnerException is SocketException or null)
+        catch (IOException e)
         {
-            log.Error($"[Errno 98] error while attempting to bind on address ('127.0.0.1', {port}): address already in use");
+            log.Error(e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                ? $"[Errno 98] error while attempting to bind on address ('127.0.0.1', {port}): address already in use"
+                : $"error while attempting to bind on address ('127.0.0.1', {port}): {e.Message}");
             return 1;
         }
 
