@@ -1,0 +1,79 @@
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Remote;
+using Fixxit.Provisioning.Releases;
+
+namespace Fixxit.Provisioning.Engine;
+
+/// <summary>One run against one environment: the connection, the declared environments, and the facts steps learn and share.</summary>
+internal sealed class DeployContext
+{
+    public required Topology Topology { get; init; }
+
+    public required ServerHost Host { get; init; }
+
+    /// <summary>The environment being provisioned (prod).</summary>
+    public required AppEnvironment Target { get; init; }
+
+    /// <summary>The environment it is copied from (dev): its database lineage, or the development environment on the same host.</summary>
+    public required AppEnvironment Source { get; init; }
+
+    public required SshSession Ssh { get; init; }
+
+    public required ReleaseLayout Layout { get; init; }
+
+    public required ProvisionerOptions Options { get; init; }
+
+    public required ProvisionOperation Operation { get; init; }
+
+    public required string RunId { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public CancellationToken Ct { get; init; }
+
+    public ApplyOptions Apply { get; init; } = ApplyOptions.Default;
+
+    /// <summary>True in <c>plan</c>: steps only look.</summary>
+    public bool DryRun { get; init; }
+
+    // Facts learned by preflight and shared by later steps.
+    public bool TargetExists { get; set; }
+
+    public bool TargetHasDatabase { get; set; }
+
+    public bool TargetWasRunning { get; set; }
+
+    public Dictionary<string, string> KeyFingerprints { get; } = [];
+
+    /// <summary>The source's encryption key (registered with the masker), for proving stored tokens decrypt.</summary>
+    public string? SourceEncryptionKey { get; set; }
+
+    public string? SourceCommit { get; set; }
+
+    /// <summary>The snapshot taken by this run before changing anything, if any.</summary>
+    public string? SnapshotRelease { get; set; }
+
+    /// <summary>Something was changed on the target by this run (a restart is then due).</summary>
+    public bool TargetChanged { get; set; }
+
+    public DeployLock? Lock { get; set; }
+
+    public string TargetPath(string relative) => Target.PathOf(relative);
+
+    public string SourcePath(string relative) => Source.PathOf(relative);
+
+    public Task<CommandResult> RunAsync(string command) => Ssh.RunAsync(command, Ct);
+
+    public Task<CommandResult> RunCheckedAsync(string command) => Ssh.RunCheckedAsync(command, Ct);
+
+    /// <summary>Crash specs: stop dead here until killed (see <see cref="ProvisionerOptions.HoldAt"/>).</summary>
+    public async Task HoldAsync(string checkpoint)
+    {
+        if (!string.Equals(Options.HoldAt, checkpoint, StringComparison.Ordinal)) return;
+        Options.Log?.Invoke($"HOLD {checkpoint}");
+        await Console.Error.WriteLineAsync($"HOLD {checkpoint}").ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite, Ct).ConfigureAwait(false);
+    }
+
+    public static string Q(string word) => ShellQuote.Quote(word);
+}

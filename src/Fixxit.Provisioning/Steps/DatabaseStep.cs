@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Database;
+using Fixxit.EnvConfig.Secrets;
+using Fixxit.Provisioning.Engine;
+using Fixxit.Provisioning.Host;
+
+namespace Fixxit.Provisioning.Steps;
+
+/// <summary>
+/// Step 5: the target's database. Seeded from the source only on first provisioning (or <c>--reseed-db</c>): SQLite's
+/// online backup ON the host into a staging name (never <c>cp</c> of a live file), then — on a downloaded copy —
+/// <c>PRAGMA integrity_check</c>, row counts equal to the source's snapshot, every persisted URL of the source rewritten to
+/// the target's, and every Fernet token proven to decrypt with the target's key; only then uploaded and renamed into place.
+/// Any failure stops before anything is started; a kill leaves only a staging file that the next run removes.
+/// </summary>
+internal static class DatabaseStep
+{
+    public const string Name = "database";
+    public const string Title = "Database (online copy, checks, URL rewrite, key proof)";
+    public const string TokenTable = "log_source";
+    public const string TokenColumn = "password_encrypted";
+
+    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    {
+        var t = ctx.Target;
+        if (ctx.Apply.Update)
+        {
+            return new StepPlan(Name, false, $"update keeps {t.Name}'s database (it is snapshotted with the code before anything changes)", []);
+        }
+
+        if (!ctx.TargetHasDatabase || ctx.Apply.ReseedDatabase)
+        {
+            var why = ctx.TargetHasDatabase ? "--reseed-db: replace" : "first provisioning: seed";
+            return new StepPlan(Name, true, $"{why} {t.Name}'s database with an online copy of {ctx.Source.Name}'s", [
+                $"$ sqlite3 {ctx.Source.PathOf(ctx.Source.Database.Path)} \".backup '<staging>'\"   (online backup API, same read transaction as the row counts)",
+                "integrity_check, row counts = source, persisted URLs " + Origin(ctx.Source.PublicUrl) + " → " + Origin(t.PublicUrl) + $", {TokenTable}.{TokenColumn} decrypts with {t.Name}'s key",
+                $"$ mv <staging> {t.PathOf(t.Database.Path)}",
+            ]);
+        }
+
+        // Prod has its own data: never overwritten. Still prove it does not persist the source's URL (checklist: invitation links).
+        var json = await HostSqlite.PersistedConfigJsonAsync(ctx.Ssh, t.PathOf(t.Database.Path), ctx.Ct).ConfigureAwait(false);
+        var leaks = SourceUrls(json, ctx.Source.PublicHost);
+        if (leaks.Count > 0)
+        {
+            throw new ProvisioningException(FailureKind.ProblemsFound,
+                $"{t.PathOf(t.Database.Path)} persists {ctx.Source.Name}'s URL ({string.Join(", ", leaks)}); the database value wins over .env, so {t.Name} hands out {ctx.Source.Name} links. " +
+                $"Set it in Admin → Settings, or re-run with --reseed-db to replace {t.Name}'s data with a fresh copy of {ctx.Source.Name}'s");
+        }
+
+        return new StepPlan(Name, false, $"{t.Name} keeps its own database; no persisted URL points at {ctx.Source.Name}", []);
+    }
+
+    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
+    {
+        if (!plan.WillChange) return new StepResult(Name, ctx.Apply.Update ? StepStatus.Skipped : StepStatus.Unchanged, plan.Summary);
+        var s = ctx.Source;
+        var t = ctx.Target;
+        var live = t.PathOf(t.Database.Path);
+        var dataDir = Path.GetDirectoryName(live)!;
+        var staged = $"{dataDir}/.fixxit-seed-{ctx.RunId[..8]}.db";
+        var details = new List<string>();
+
+        if (ctx.TargetHasDatabase)
+        {
+            // Reseeding a live DB: stop the app first so nothing writes the file being replaced.
+            await ctx.RunAsync($"cd {DeployContext.Q(t.Directory)} && {t.Commands.Stop}").ConfigureAwait(false);
+            details.Add($"stopped {t.Name} to replace its database");
+        }
+
+        await ctx.RunCheckedAsync($"mkdir -p {DeployContext.Q(dataDir)} && rm -f {DeployContext.Q(dataDir)}/.fixxit-*").ConfigureAwait(false);
+        var sourceCounts = await HostSqlite.BackupAsync(ctx.Ssh, s.PathOf(s.Database.Path), staged, ctx.Ct).ConfigureAwait(false);
+        details.Add($"online backup of {s.PathOf(s.Database.Path)}: {sourceCounts.Count} tables, {sourceCounts.Values.Sum()} rows");
+        await ctx.HoldAsync("database:staged").ConfigureAwait(false);
+
+        var local = Path.Combine(Path.GetTempPath(), $"fixxit-provisioning-{ctx.RunId}");
+        Directory.CreateDirectory(local);
+        var copy = Path.Combine(local, "webui.db");
+        try
+        {
+            await ctx.Ssh.DownloadAsync(staged, copy, ctx.Ct).ConfigureAwait(false);
+            details.AddRange(Prepare(ctx, copy, sourceCounts));
+            await ctx.Ssh.UploadAsync(copy, staged + ".ready", ctx.Ct).ConfigureAwait(false);
+            await ctx.RunCheckedAsync(
+                $"mv -f {DeployContext.Q(staged + ".ready")} {DeployContext.Q(live)} && rm -f {DeployContext.Q(live + "-wal")} {DeployContext.Q(live + "-shm")} {DeployContext.Q(live + "-journal")} {DeployContext.Q(staged)}")
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            await ctx.RunAsync($"rm -f {DeployContext.Q(staged)} {DeployContext.Q(staged + ".ready")}").ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+        }
+
+        ctx.TargetChanged = true;
+        ctx.TargetHasDatabase = true;
+        return new StepResult(Name, StepStatus.Changed, $"{t.Name}'s database seeded from {s.Name}: integrity ok, {sourceCounts.Values.Sum()} rows in {sourceCounts.Count} tables equal, URLs rewritten, key proven") { Details = details };
+    }
+
+    /// <summary>Checks and rewrites the downloaded copy; throws naming the first thing wrong.</summary>
+    internal static List<string> Prepare(DeployContext ctx, string copyPath, IReadOnlyDictionary<string, long> sourceCounts)
+    {
+        var details = new List<string>();
+        var t = ctx.Target;
+        using var db = OpenWebUiDatabase.OpenWritable(copyPath);
+        var integrity = db.CheckIntegrity();
+        if (!integrity.IsOk) throw new ProvisioningException(FailureKind.StepFailed, $"the copy of {ctx.Source.Name}'s database fails its integrity check: {string.Join("; ", integrity.Messages.Take(3))}");
+        details.Add("integrity_check: ok");
+
+        var mismatched = sourceCounts.Where(p => db.CountRows(p.Key) != p.Value).Select(p => $"{p.Key} {db.CountRows(p.Key)} ≠ {p.Value}").ToList();
+        if (mismatched.Count > 0) throw new ProvisioningException(FailureKind.StepFailed, $"row counts of the copy differ from the source's snapshot: {string.Join(", ", mismatched)}");
+        details.Add($"row counts equal: {string.Join(", ", sourceCounts.Select(p => $"{p.Key}={p.Value}"))}");
+
+        var changes = db.RewritePersistedUrlOrigin(Origin(ctx.Source.PublicUrl), Origin(t.PublicUrl));
+        details.AddRange(changes.Select(c => $"persisted {c.Path}: {c.OldUrl} → {c.NewUrl}"));
+        if (db.SetPersistedWebuiUrl(t.Settings.WebuiUrl ?? t.PublicUrl)) details.Add($"persisted webui.url set to {t.Settings.WebuiUrl ?? t.PublicUrl}");
+        var left = db.ReadConfig()?.Urls().Where(u => Uri.TryCreate(u.Url, UriKind.Absolute, out var uri) && string.Equals(uri.Host, ctx.Source.PublicHost, StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
+        if (left.Count > 0) throw new ProvisioningException(FailureKind.StepFailed, $"persisted settings still point at {ctx.Source.PublicHost} after the rewrite: {string.Join(", ", left.Select(u => u.Path + "=" + u.Url))}");
+
+        if (db.TableExists(TokenTable))
+        {
+            var tokens = db.ReadTokens(TokenTable, TokenColumn);
+            if (tokens.Count > 0)
+            {
+                if (ctx.SourceEncryptionKey is null || !FernetKey.TryParse(ctx.SourceEncryptionKey, out var key))
+                {
+                    throw new ProvisioningException(FailureKind.StepFailed, $"{tokens.Count} stored {TokenTable} passwords need {EnvironmentSecrets.EncryptionKeyName}, but {t.Name} has no usable Fernet key");
+                }
+
+                var report = db.VerifyTokens(TokenTable, TokenColumn, key);
+                if (!report.AllDecrypt) throw new ProvisioningException(FailureKind.StepFailed, SecretMasker.Shared.Mask(report.ToString()));
+                details.Add(report.ToString());
+            }
+        }
+
+        return details;
+    }
+
+    /// <summary>Persisted URL values whose host is the source's.</summary>
+    internal static List<string> SourceUrls(string? configJson, string sourceHost)
+    {
+        var found = new List<string>();
+        if (configJson is null) return found;
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(configJson);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return found;
+        }
+
+        Walk(root, string.Empty, found, sourceHost);
+        return found;
+    }
+
+    private static void Walk(JsonNode? node, string path, List<string> found, string host)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (k, v) in o) Walk(v, path.Length == 0 ? k : $"{path}.{k}", found, host);
+                break;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]", found, host);
+                break;
+            case JsonValue v when v.TryGetValue<string>(out var s) && Uri.TryCreate(s, UriKind.Absolute, out var uri) && string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase):
+                found.Add($"{path}={s}");
+                break;
+        }
+    }
+
+    internal static string Origin(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);
+}

@@ -1,0 +1,90 @@
+using Fixxit.EnvConfig;
+using Fixxit.Provisioning.Engine;
+
+namespace Fixxit.Provisioning.Steps;
+
+/// <summary>
+/// Step 6: logs directory, Python venv, npm install per the declared policy. Idempotence by stamps: a hash of
+/// package.json + package-lock.json + the policy in <c>node_modules/.fixxit-install.sha256</c> (and of requirements.txt in
+/// the venv), so an unchanged tree installs nothing. With the Vite dev server, devDependencies are kept (FIX008) and
+/// <c>node_modules/.bin/vite</c> must exist afterwards.
+/// </summary>
+internal static class DependenciesStep
+{
+    public const string Name = "dependencies";
+    public const string Title = "Logs, venv, npm install";
+    public const string NpmStamp = "node_modules/.fixxit-install.sha256";
+    public const string PipStamp = "backend/venv/.fixxit-requirements.sha256";
+
+    internal sealed record Needs(bool Logs, bool Venv, bool Pip, string PipHash, bool Npm, string NpmHash);
+
+    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    {
+        var t = ctx.Target;
+        var d = DeployContext.Q(t.Directory);
+        var policy = NpmArguments(ctx);
+        var probe = await ctx.RunAsync(
+            $"cd {d} 2>/dev/null || exit 0; " +
+            $"test -d {DeployContext.Q(t.LogsDirectory)} || echo LOGS; test -x backend/venv/bin/python3 || echo VENV; " +
+            "echo \"REQ $( [ -s backend/requirements.txt ] && sha256sum backend/requirements.txt | cut -c1-64 ) $(cat " + PipStamp + " 2>/dev/null)\"; " +
+            $"echo \"NPM $( [ -f package.json ] && {{ cat package.json package-lock.json 2>/dev/null; echo {DeployContext.Q(policy)}; }} | sha256sum | cut -c1-64 ) $(cat {NpmStamp} 2>/dev/null)\"")
+            .ConfigureAwait(false);
+        var lines = probe.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var exists = ctx.TargetExists || lines.Length > 0;
+        string[] Words(string prefix) => lines.FirstOrDefault(l => l.StartsWith(prefix + " ", StringComparison.Ordinal) || l == prefix)?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray() ?? [];
+        var req = Words("REQ");
+        var npm = Words("NPM");
+        var needs = new Needs(
+            Logs: !exists || lines.Contains("LOGS"),
+            Venv: !exists || lines.Contains("VENV"),
+            Pip: ctx.Options.InstallPythonRequirements && req.Length >= 1 && (req.Length < 2 || req[0] != req[1]),
+            PipHash: req.FirstOrDefault() ?? string.Empty,
+            Npm: !exists || (npm.Length >= 1 && (npm.Length < 2 || npm[0] != npm[1])),
+            NpmHash: npm.FirstOrDefault() ?? string.Empty);
+        var details = new List<string>();
+        if (needs.Logs) details.Add($"$ mkdir -p {t.LogsDirectory} && chmod 755 {t.LogsDirectory}");
+        if (needs.Venv) details.Add($"$ python3 -m venv {(ctx.Options.InstallPythonRequirements ? string.Empty : "--without-pip ")}backend/venv");
+        if (needs.Pip) details.Add("$ backend/venv/bin/pip install -r backend/requirements.txt");
+        if (!ctx.Options.InstallPythonRequirements) details.Add("pip install skipped by policy (the sandbox's stand-in backend needs no Python packages and has no network)");
+        if (needs.Npm) details.Add($"$ npm {policy}");
+        var any = needs.Logs || needs.Venv || needs.Pip || needs.Npm;
+        var summary = any
+            ? string.Join(", ", new[] { needs.Logs ? "logs dir" : null, needs.Venv ? "venv" : null, needs.Pip ? "pip install" : null, needs.Npm ? $"npm {policy}" : null }.Where(x => x is not null))
+            : "logs dir, venv and node_modules are current (stamps match)";
+        return new StepPlan(Name, any, summary, details) { State = needs };
+    }
+
+    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
+    {
+        var t = ctx.Target;
+        var needs = (Needs)plan.State!;
+        var d = DeployContext.Q(t.Directory);
+        if (needs.Logs) await ctx.RunCheckedAsync($"cd {d} && mkdir -p {DeployContext.Q(t.LogsDirectory)} && chmod 755 {DeployContext.Q(t.LogsDirectory)}").ConfigureAwait(false);
+        if (needs.Venv) await ctx.RunCheckedAsync($"cd {d} && python3 -m venv {(ctx.Options.InstallPythonRequirements ? string.Empty : "--without-pip ")}backend/venv").ConfigureAwait(false);
+        if (needs.Pip)
+        {
+            await ctx.RunCheckedAsync($"cd {d} && backend/venv/bin/pip install -q -r backend/requirements.txt && printf '%s' {DeployContext.Q(needs.PipHash)} > {PipStamp}").ConfigureAwait(false);
+        }
+
+        if (needs.Npm)
+        {
+            var result = await ctx.RunAsync($"cd {d} && npm {NpmArguments(ctx)} 2>&1").ConfigureAwait(false);
+            if (!result.Succeeded) throw new ProvisioningException(FailureKind.StepFailed, $"npm {NpmArguments(ctx)} in {t.Directory} failed (exit {result.ExitCode}): {Tail(result.StdOut)}");
+            await ctx.RunCheckedAsync($"cd {d} && mkdir -p node_modules && printf '%s' {DeployContext.Q(needs.NpmHash)} > {NpmStamp}").ConfigureAwait(false);
+        }
+
+        if (t.Frontend == FrontendMode.ViteDevServer && (await ctx.RunAsync($"test -x {DeployContext.Q(t.PathOf("node_modules/.bin/vite"))}").ConfigureAwait(false)).ExitCode != 0)
+        {
+            throw new ProvisioningException(FailureKind.StepFailed, $"{t.Name} runs the Vite dev server but {t.PathOf("node_modules/.bin/vite")} is missing after npm install: Vite is a devDependency (FIX008)");
+        }
+
+        if (plan.WillChange) ctx.TargetChanged = true;
+        return new StepResult(Name, plan.WillChange ? StepStatus.Changed : StepStatus.Unchanged, plan.Summary) { Details = plan.Details };
+    }
+
+    /// <summary>The npm arguments the policy calls for: devDependencies kept unless the environment asks for a production-only install.</summary>
+    internal static string NpmArguments(DeployContext ctx) =>
+        "install --no-audit --no-fund" + (ctx.Target.Dependencies == DependencyInstall.ProductionOnly ? " --omit=dev" : string.Empty) + (ctx.Options.NpmOffline ? " --offline" : string.Empty);
+
+    private static string Tail(string text) => string.Join('\n', text.TrimEnd().Split('\n').TakeLast(8));
+}

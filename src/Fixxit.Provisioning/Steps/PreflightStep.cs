@@ -1,0 +1,233 @@
+using System.Globalization;
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Caddy;
+using Fixxit.EnvConfig.Remote;
+using Fixxit.EnvConfig.Validation;
+using Fixxit.Provisioning.Engine;
+using Fixxit.Provisioning.Host;
+using Fixxit.Provisioning.Releases;
+
+namespace Fixxit.Provisioning.Steps;
+
+/// <summary>
+/// Step 1: everything that must hold before anything is touched. Each failure is one sentence naming the cause:
+/// a topology rule (FIX001-FIX008), a missing tool, an unhealthy source, a port held by a foreign process, too little
+/// disk, a key mismatch, a locked or corrupt database, a misrouted proxy, a held lock.
+/// </summary>
+internal static class PreflightStep
+{
+    public const string Name = "preflight";
+    public const string Title = "Preflight checks";
+
+    /// <param name="full">Also check the source, ports, disk, keys and proxy (apply, plan, doctor); false checks only what rollback, backup and restore need.</param>
+    public static async Task<(StepResult Result, FailureKind Kind)> RunAsync(DeployContext ctx, bool takeLock, TimeSpan staleLockAge, bool full = true)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var checks = new List<PreflightCheck>
+        {
+            new("ssh", true, $"connected to {ctx.Ssh.Target.Display}, host key pinned (SHA256:{HostKeyPin.Normalize(ctx.Ssh.Target.HostKeyFingerprint)})"),
+            Topology(ctx),
+        };
+        checks.Add(await ToolsAsync(ctx).ConfigureAwait(false));
+        if (full) checks.AddRange(await SourceAsync(ctx).ConfigureAwait(false));
+        checks.AddRange(await TargetAsync(ctx).ConfigureAwait(false));
+        if (full)
+        {
+            checks.Add(await PortsAsync(ctx).ConfigureAwait(false));
+            checks.Add(await DiskAsync(ctx).ConfigureAwait(false));
+            checks.AddRange(await KeysAsync(ctx).ConfigureAwait(false));
+            checks.Add(await ProxyAsync(ctx).ConfigureAwait(false));
+        }
+
+        var failed = checks.Where(c => !c.Passed).ToList();
+        if (failed.Count == 0) checks.Add(await LockAsync(ctx, takeLock, staleLockAge).ConfigureAwait(false));
+        failed = checks.Where(c => !c.Passed).ToList();
+
+        var kind = failed.Count == 0 ? FailureKind.None
+            : failed.Any(c => c.Kind == FailureKind.Locked) ? FailureKind.Locked
+            : failed.Any(c => c.Kind == FailureKind.BadInput) ? FailureKind.BadInput
+            : FailureKind.ProblemsFound;
+        var message = failed.Count == 0
+            ? $"{checks.Count} checks passed"
+            : string.Join("; ", failed.Select(c => $"{c.Name}: {c.Message}"));
+        var result = new StepResult(Name, failed.Count == 0 ? StepStatus.Unchanged : StepStatus.Failed, message)
+        {
+            Details = checks.Select(c => c.Line).ToList(),
+            Duration = DateTimeOffset.UtcNow - started,
+        };
+        return (result, kind);
+    }
+
+    private static PreflightCheck Topology(DeployContext ctx)
+    {
+        var problems = TopologyValidator.Validate(ctx.Topology);
+        return problems.Count == 0
+            ? new("topology", true, $"{ctx.Topology.Name}: FIX001-FIX008 clean")
+            : new("topology", false, string.Join("; ", problems.Select(p => p.ToString())), FailureKind.BadInput);
+    }
+
+    private static async Task<PreflightCheck> ToolsAsync(DeployContext ctx)
+    {
+        var result = await ctx.RunAsync("for t in rsync sqlite3 curl ss; do command -v \"$t\" >/dev/null 2>&1 || echo \"$t\"; done").ConfigureAwait(false);
+        var missing = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return missing.Length == 0
+            ? new("tools", true, "rsync, sqlite3, curl and ss are installed on the host")
+            : new("tools", false, $"{string.Join(", ", missing)} not installed on host {ctx.Host.Name}: install {(missing.Length == 1 ? "it" : "them")} (the copy, the DB backup and the checks run there)");
+    }
+
+    private static async Task<IEnumerable<PreflightCheck>> SourceAsync(DeployContext ctx)
+    {
+        var s = ctx.Source;
+        var exists = await ctx.RunAsync($"test -f {DeployContext.Q(s.PathOf(s.Commands.Script))}").ConfigureAwait(false);
+        if (!exists.Succeeded)
+        {
+            return [new("source", false, $"{s.Name}'s tree {s.Directory} has no {s.Commands.Script}: nothing to copy from", FailureKind.BadInput)];
+        }
+
+        var list = new List<PreflightCheck>();
+        var db = await HostSqlite.QuickCheckAsync(ctx.Ssh, s.PathOf(s.Database.Path), ctx.Ct).ConfigureAwait(false);
+        list.Add(db == "ok" ? new("source-db", true, $"{s.Name}'s database passes quick_check") : new("source-db", false, $"{s.Name}'s database: {db}"));
+        var health = await HealthProbe.GetAsync(ctx.Ssh, s.BackendPort, "/health", ctx.Ct).ConfigureAwait(false);
+        list.Add(health.Status == 200
+            ? new("source-health", true, $"{s.Name} answers /health on 127.0.0.1:{s.BackendPort}")
+            : new("source-health", false, $"{s.Name} is not healthy: /health on 127.0.0.1:{s.BackendPort} answered {(health.Status == 0 ? "nothing" : health.Status.ToString(CultureInfo.InvariantCulture))}; fix dev before copying it"));
+        var commit = await ctx.RunAsync($"git -C {DeployContext.Q(s.Directory)} rev-parse --short HEAD 2>/dev/null").ConfigureAwait(false);
+        ctx.SourceCommit = commit.Succeeded ? commit.StdOut.Trim() : null;
+        return list;
+    }
+
+    private static async Task<IEnumerable<PreflightCheck>> TargetAsync(DeployContext ctx)
+    {
+        var t = ctx.Target;
+        var probe = await ctx.RunAsync(
+            $"test -f {DeployContext.Q(t.PathOf(t.Commands.Script))} && echo TREE; test -f {DeployContext.Q(t.PathOf(t.Database.Path))} && echo DB; " +
+            $"test -f {DeployContext.Q(t.PathOf(t.Commands.Script))} && cd {DeployContext.Q(t.Directory)} && {t.Commands.Status} >/dev/null 2>&1 && echo RUNNING").ConfigureAwait(false);
+        ctx.TargetExists = probe.StdOut.Contains("TREE", StringComparison.Ordinal);
+        ctx.TargetHasDatabase = probe.StdOut.Contains("DB", StringComparison.Ordinal);
+        ctx.TargetWasRunning = probe.StdOut.Contains("RUNNING", StringComparison.Ordinal);
+        var list = new List<PreflightCheck>
+        {
+            new("target", true, !ctx.TargetExists ? $"{t.Name} is not provisioned yet ({t.Directory})" : $"{t.Name} exists, {(ctx.TargetWasRunning ? "running" : "stopped")}"),
+        };
+        if (ctx.TargetHasDatabase)
+        {
+            var db = await HostSqlite.QuickCheckAsync(ctx.Ssh, t.PathOf(t.Database.Path), ctx.Ct).ConfigureAwait(false);
+            list.Add(db == "ok" ? new("target-db", true, $"{t.Name}'s database passes quick_check") : new("target-db", false, $"{t.Name}'s database: {db}"));
+        }
+
+        return list;
+    }
+
+    private static async Task<PreflightCheck> PortsAsync(DeployContext ctx)
+    {
+        var t = ctx.Target;
+        var holders = await PortHolders.OfAsync(ctx.Ssh, [t.BackendPort, t.FrontendPort], ctx.Ct).ConfigureAwait(false);
+        var foreign = holders.Where(h => !h.RunsIn(t.Directory)).ToList();
+        if (foreign.Count > 0)
+        {
+            return new("ports", false, string.Join("; ", foreign.Select(h => $"port {h.Port} is held by a foreign process: {h}")) + $" — {t.Name} needs {t.BackendPort}/{t.FrontendPort}; stop that process or change the declared ports");
+        }
+
+        return new("ports", true, holders.Count == 0 ? $"{t.BackendPort} and {t.FrontendPort} are free" : $"{t.BackendPort}/{t.FrontendPort} are held by {t.Name}'s own processes");
+    }
+
+    private static async Task<PreflightCheck> DiskAsync(DeployContext ctx)
+    {
+        var s = ctx.Source;
+        var excludes = string.Join(' ', s.CopyExclusions.Select(e => "--exclude=" + DeployContext.Q(e.TrimEnd('*').TrimEnd('/'))));
+        var parent = Path.GetDirectoryName(ctx.Target.Directory.TrimEnd('/'))!;
+        var result = await ctx.RunAsync(
+            $"du -sk {excludes} {DeployContext.Q(s.Directory)} 2>/dev/null | cut -f1; stat -c %s {DeployContext.Q(s.PathOf(s.Database.Path))} 2>/dev/null || echo 0; df -Pk {DeployContext.Q(parent)} | awk 'NR==2 {{print $4}}'")
+            .ConfigureAwait(false);
+        var numbers = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => long.TryParse(n, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
+        if (numbers.Length < 3 || numbers.Any(n => n < 0)) return new("disk", false, $"could not measure disk space on the host: {result.StdErr.Trim()}");
+        var treeBytes = numbers[0] * 1024;
+        var dbBytes = numbers[1];
+        var freeBytes = numbers[2] * 1024;
+        // The copy, the seeded DB, and a snapshot DB (the code snapshot is hard-linked), plus the reserve.
+        var needed = treeBytes + (2 * dbBytes) + ctx.Apply.DiskReserveBytes;
+        return freeBytes >= needed
+            ? new("disk", true, $"{Mib(freeBytes)} free on {parent}, {Mib(needed)} needed")
+            : new("disk", false, $"disk too small: {Mib(freeBytes)} free on {parent} but the copy ({Mib(treeBytes)}), database and snapshot ({Mib(2 * dbBytes)}) and the reserve ({Mib(ctx.Apply.DiskReserveBytes)}) need {Mib(needed)}");
+    }
+
+    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.#} MiB");
+
+    private static async Task<IEnumerable<PreflightCheck>> KeysAsync(DeployContext ctx)
+    {
+        var list = new List<PreflightCheck>();
+        foreach (var (name, reference) in ctx.Source.Secrets.StoredDataKeys())
+        {
+            var sourceValue = await SecretResolver.ReadAsync(ctx.Ssh, ctx.Source, reference, ctx.Ct).ConfigureAwait(false);
+            if (sourceValue is null)
+            {
+                list.Add(new($"key {name}", false, $"{ctx.Source.Name} does not define {name} ({reference})"));
+                continue;
+            }
+
+            var sourceFp = SecretResolver.Fingerprint(sourceValue);
+            ctx.KeyFingerprints[name] = sourceFp;
+            if (name == EnvConfig.EnvironmentSecrets.EncryptionKeyName) ctx.SourceEncryptionKey = sourceValue;
+            var problems = new List<string>();
+            var declared = ctx.Target.Secrets.StoredDataKeys().FirstOrDefault(k => k.Name == name).Ref?.Fingerprint ?? reference.Fingerprint;
+            if (declared is not null && !string.Equals(declared, sourceFp, StringComparison.Ordinal))
+                problems.Add($"{ctx.Source.Name}'s {name} has fingerprint {sourceFp}, the topology declares {declared}");
+
+            if (ctx.Target.Database.SeededFrom == ctx.Source.Name && ctx.TargetExists
+                && ctx.Target.Secrets.StoredDataKeys().FirstOrDefault(k => k.Name == name).Ref is { } targetRef
+                && await SecretResolver.ReadAsync(ctx.Ssh, ctx.Target, targetRef, ctx.Ct).ConfigureAwait(false) is { } targetValue
+                && SecretResolver.Fingerprint(targetValue) is var targetFp && targetFp != sourceFp)
+            {
+                problems.Add($"key mismatch: {ctx.Target.Name}'s {name} ({targetFp}) differs from {ctx.Source.Name}'s ({sourceFp}) while {ctx.Target.Name}'s database is a copy of {ctx.Source.Name}'s — stored secrets would fail with \"Failed to decrypt password\" (FIX002)");
+            }
+
+            list.Add(problems.Count == 0
+                ? new($"key {name}", true, $"{ctx.Source.Name}'s key {sourceFp}{(declared is null ? string.Empty : " = declared")}{(ctx.TargetExists ? $", {ctx.Target.Name} resolves to the same" : string.Empty)}")
+                : new($"key {name}", false, string.Join("; ", problems)));
+        }
+
+        return list;
+    }
+
+    private static async Task<PreflightCheck> ProxyAsync(DeployContext ctx)
+    {
+        if (ctx.Target.Proxy is not { } site) return new("proxy", true, $"{ctx.Target.Name} declares no proxy site");
+        var proxy = ctx.Host.Proxy;
+        var adapted = await ctx.RunAsync(CaddyCommands.Adapt(proxy.ConfigPath, proxy.Executable)).ConfigureAwait(false);
+        if (!adapted.Succeeded) return new("proxy", false, $"caddy adapt of {proxy.ConfigPath} failed: {adapted.StdErr.Trim().Split('\n')[^1]}");
+        var routing = CaddyRouting.Parse(adapted.StdOut, proxy.ConfigPath);
+        var ports = routing.UpstreamPortsFor(site.Domain);
+        if (ports.Count == 0) return new("proxy", false, $"{proxy.ConfigPath} has no site for {site.Domain}: Caddy would not serve {ctx.Target.Name}");
+        return ports.All(p => p == ctx.Target.BackendPort)
+            ? new("proxy", true, $"Caddy routes {site.Domain} to {ctx.Target.BackendPort} ({ctx.Target.Name}'s backend)")
+            : new("proxy", false, $"Caddy routes {site.Domain} to {string.Join(", ", ports)}, not {ctx.Target.Name}'s backend port {ctx.Target.BackendPort} (FIX005)");
+    }
+
+    private static async Task<PreflightCheck> LockAsync(DeployContext ctx, bool take, TimeSpan staleAge)
+    {
+        if (!take)
+        {
+            var (held, holder, stale) = await DeployLock.InspectAsync(ctx.Ssh, ctx.Layout, staleAge, ctx.Ct).ConfigureAwait(false);
+            if (!held) return new("lock", true, $"{ctx.Layout.Lock} is free");
+            return stale is not null
+                ? new("lock", true, $"{ctx.Layout.Lock} is stale ({stale}); the next apply breaks it")
+                : new("lock", false, $"{ctx.Layout.Lock} is held by {holder?.ToString() ?? "an unknown run"}", FailureKind.Locked);
+        }
+
+        try
+        {
+            var me = new LockHolder
+            {
+                RunId = ctx.RunId, Operation = ctx.Operation.ToString().ToLowerInvariant(), Actor = ctx.Options.Actor,
+                Machine = Environment.MachineName, Pid = Environment.ProcessId, Since = DateTimeOffset.UtcNow,
+            };
+            ctx.Lock = await DeployLock.AcquireAsync(ctx.Ssh, ctx.Layout, me, staleAge, ctx.Ct).ConfigureAwait(false);
+            return new("lock", true, ctx.Lock.BrokeStale is { } broke ? $"taken ({broke})" : $"taken ({ctx.Layout.Lock})");
+        }
+        catch (ProvisioningException e) when (e.Kind == FailureKind.Locked)
+        {
+            return new("lock", false, e.Message, FailureKind.Locked);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.DotEnv;
+using Fixxit.Provisioning.Engine;
+using Fixxit.Provisioning.Files;
+using Fixxit.Provisioning.Host;
+
+namespace Fixxit.Provisioning.Steps;
+
+/// <summary>
+/// Step 4: the target's <c>start_server.sh</c> and <c>backend/.env</c>, rendered from the source's by precise edits:
+/// both ports (the plan's "DO NOT forget"), the URL settings, and the encryption key defined once — a second definition
+/// in the script is kept only when proven equal by fingerprint, else removed so <c>.env</c> is the one source. A source
+/// port or host left anywhere in the result stops the run. Files are compared first and replaced atomically only if different.
+/// </summary>
+internal static class RenderConfigStep
+{
+    public const string Name = "config";
+    public const string Title = "Render start_server.sh and backend/.env";
+    public const string DotEnvFile = "backend/.env";
+
+    internal sealed record Rendered(string Path, string Content, string Mode, bool Differs);
+
+    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    {
+        var s = ctx.Source;
+        var t = ctx.Target;
+        var notes = new List<string>();
+        var sourceScript = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, s.PathOf(s.Commands.Script), ctx.Ct).ConfigureAwait(false)
+            ?? throw new ProvisioningException(FailureKind.BadInput, $"{s.PathOf(s.Commands.Script)} not found");
+        var sourceEnv = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, s.PathOf(DotEnvFile), ctx.Ct).ConfigureAwait(false)
+            ?? throw new ProvisioningException(FailureKind.BadInput, $"{s.PathOf(DotEnvFile)} not found: the encryption key and URLs live there");
+
+        var env = RenderDotEnv(ctx, sourceEnv);
+        var script = RenderScript(ctx, sourceScript, DotEnvDocument.Parse(env, t.PathOf(DotEnvFile)), notes);
+
+        var files = new List<Rendered>();
+        var details = new List<string>(notes);
+        foreach (var (path, content, mode) in new[] { (t.PathOf(t.Commands.Script), script, "755"), (t.PathOf(DotEnvFile), env, "600") })
+        {
+            var current = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, path, ctx.Ct).ConfigureAwait(false);
+            var differs = current != content;
+            files.Add(new Rendered(path, content, mode, differs));
+            if (differs) details.AddRange(TextDiff.Lines(current ?? string.Empty, content, path));
+        }
+
+        var changed = files.Where(f => f.Differs).Select(f => Path.GetFileName(f.Path)).ToList();
+        var summary = changed.Count == 0
+            ? $"ports {t.BackendPort}/{t.FrontendPort} and URL {t.PublicUrl} already rendered"
+            : $"{string.Join(" and ", changed)}: ports {t.BackendPort}/{t.FrontendPort}, URLs {t.PublicUrl}";
+        return new StepPlan(Name, changed.Count > 0, summary, details) { State = files };
+    }
+
+    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
+    {
+        var files = (List<Rendered>)plan.State!;
+        foreach (var file in files.Where(f => f.Differs))
+        {
+            await ctx.Ssh.WriteFileAtomicAsync(file.Path, file.Content, file.Mode, ctx.Ct).ConfigureAwait(false);
+            ctx.TargetChanged = true;
+        }
+
+        return new StepResult(Name, plan.WillChange ? StepStatus.Changed : StepStatus.Unchanged, plan.Summary) { Details = plan.Details };
+    }
+
+    internal static string RenderDotEnv(DeployContext ctx, string sourceText)
+    {
+        var t = ctx.Target;
+        var doc = DotEnvDocument.Parse(sourceText, t.PathOf(DotEnvFile));
+        var file = t.PathOf(DotEnvFile);
+        try
+        {
+            doc.Set("WEBUI_URL", t.Settings.WebuiUrl ?? t.PublicUrl);
+            doc.Set("FRONTEND_BASE_URL", t.Settings.FrontendBaseUrl ?? t.PublicUrl);
+            if (t.Settings.CorsAllowOrigins.Length > 0) doc.Set("CORS_ALLOW_ORIGIN", string.Join(';', t.Settings.CorsAllowOrigins));
+            foreach (var (key, value) in t.Settings.Extra.OrderBy(p => p.Key, StringComparer.Ordinal)) doc.Set(key, value);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ProvisioningException(FailureKind.StepFailed, e.Message, e);
+        }
+
+        var sourceHost = ctx.Source.PublicHost;
+        var leaks = doc.Keys.Where(k => doc.Get(k) is { } v && v.Contains(sourceHost, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (leaks.Count > 0)
+        {
+            throw new ProvisioningException(FailureKind.StepFailed,
+                $"{file}: {string.Join(", ", leaks)} would still point at {ctx.Source.Name}'s host {sourceHost} (FIX003); declare {t.Name}'s value for {(leaks.Count == 1 ? "it" : "them")} in the topology (Settings.Extra)");
+        }
+
+        return doc.ToString();
+    }
+
+    internal static string RenderScript(DeployContext ctx, string sourceText, DotEnvDocument targetEnv, List<string> notes)
+    {
+        var s = ctx.Source;
+        var t = ctx.Target;
+        var file = t.PathOf(t.Commands.Script);
+        var text = ShellAssignments.Set(sourceText, "BACKEND_PORT", t.BackendPort, file);
+        text = ShellAssignments.Set(text, "FRONTEND_PORT", t.FrontendPort, file);
+
+        var keyName = EnvironmentSecrets.EncryptionKeyName;
+        if (ShellAssignments.Get(text, keyName) is { } scriptKey)
+        {
+            var envKey = targetEnv.Get(keyName);
+            var scriptFp = SecretResolver.Fingerprint(scriptKey);
+            if (envKey is not null && SecretResolver.Fingerprint(envKey) == scriptFp)
+            {
+                notes.Add($"{keyName}: defined in {DotEnvFile} and {t.Commands.Script}, proven equal ({scriptFp})");
+            }
+            else
+            {
+                text = ShellAssignments.Remove(text, keyName);
+                notes.Add($"{keyName}: {t.Commands.Script}'s definition ({scriptFp}) differs from {DotEnvFile}'s ({(envKey is null ? "none" : SecretResolver.Fingerprint(envKey))}): removed, {DotEnvFile} is the one definition (FIX002)");
+            }
+        }
+
+        foreach (var (port, name) in new[] { (s.BackendPort, "backend"), (s.FrontendPort, "frontend") })
+        {
+            var stray = ShellAssignments.StrayMentions(text, port, "BACKEND_PORT", "FRONTEND_PORT");
+            if (stray.Count > 0)
+            {
+                throw new ProvisioningException(FailureKind.StepFailed,
+                    $"{file}: line {string.Join(", ", stray)} still mention{(stray.Count == 1 ? "s" : string.Empty)} {s.Name}'s {name} port {port} outside BACKEND_PORT/FRONTEND_PORT; {t.Name} would collide with {s.Name} (FIX001). Use the variables there.");
+            }
+        }
+
+        return text;
+    }
+}
