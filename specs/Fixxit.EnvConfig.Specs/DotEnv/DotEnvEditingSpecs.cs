@@ -118,6 +118,6 @@ public sealed class DotEnvEditingSpecs
     {
         var secret = "new-" + Guid.NewGuid().ToString("N");
         DotEnvDocument.Parse("WEBUI_SECRET_KEY=old-value-123\n").Set("WEBUI_SECRET_KEY", secret);
-        Secrets.SecretMasker.Shared.Mask(secret).Should().Be("***WEBUI_SECRET_KEY***");
+        EnvConfig.Secrets.SecretMasker.Shared.Mask(secret).Should().Be("***WEBUI_SECRET_KEY***");
     }
 }

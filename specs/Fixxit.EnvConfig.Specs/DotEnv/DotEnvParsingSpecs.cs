@@ -64,7 +64,7 @@ public sealed class DotEnvParsingSpecs
     {
         var secret = "pw-" + Guid.NewGuid().ToString("N");
         var document = DotEnvDocument.Parse($"SMTP_PASSWORD='{secret}'\nPLAIN_SETTING=visible-{secret[..4]}\n");
-        Secrets.SecretMasker.Shared.Mask($"log line with {secret}").Should().NotContain(secret).And.Contain("***SMTP_PASSWORD***");
+        EnvConfig.Secrets.SecretMasker.Shared.Mask($"log line with {secret}").Should().NotContain(secret).And.Contain("***SMTP_PASSWORD***");
         document.Find("SMTP_PASSWORD")!.ToString().Should().NotContain(secret);
         document.Find("PLAIN_SETTING")!.ToString().Should().Contain("visible-");
     }

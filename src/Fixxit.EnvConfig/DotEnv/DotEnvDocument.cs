@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
 using Fixxit.EnvConfig.Rules;
 using Fixxit.EnvConfig.Secrets;
 
@@ -14,7 +12,6 @@ namespace Fixxit.EnvConfig.DotEnv;
 public sealed class DotEnvDocument
 {
     private const string Bom = "\uFEFF";
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private string _text;
     private List<DotEnvEntry> _entries;
@@ -64,8 +61,9 @@ public sealed class DotEnvDocument
     public static DotEnvDocument Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such .env file", path);
-        var bytes = File.ReadAllBytes(path);
-        return new DotEnvDocument(DecodeUtf8(bytes, path), path);
+        var text = TextFiles.ReadUtf8(path, out var invalidLine);
+        if (invalidLine is { } line) throw new DotEnvFormatException(path, line, "the file is not valid UTF-8 text");
+        return new DotEnvDocument(text, path);
     }
 
     /// <summary>True when the key is assigned at least once.</summary>
@@ -126,27 +124,13 @@ public sealed class DotEnvDocument
     public override string ToString() => _text;
 
     /// <summary>The file's bytes: UTF-8, with the BOM only if the input had one.</summary>
-    public byte[] ToBytes() => StrictUtf8.GetBytes(_text);
+    public byte[] ToBytes() => TextFiles.ToBytes(_text);
 
     /// <summary>
     /// Writes the file atomically (a temporary file beside it, then a rename) keeping an existing file's Unix mode,
     /// so a <c>chmod 600 .env</c> survives and a crash never leaves half a file.
     /// </summary>
-    public void Save(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, ToBytes());
-            if (!OperatingSystem.IsWindows() && File.Exists(full)) File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    public void Save(string path) => TextFiles.WriteAtomically(path, _text);
 
     private void Replace(string text)
     {
@@ -162,18 +146,5 @@ public sealed class DotEnvDocument
         {
             if (entry.IsSecret) SecretMasker.Shared.Register(entry.Value, entry.Key);
         }
-    }
-
-    private static string DecodeUtf8(byte[] bytes, string path)
-    {
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status != System.Buffers.OperationStatus.Done)
-        {
-            var line = 1 + bytes.AsSpan(0, read).Count((byte)'\n');
-            throw new DotEnvFormatException(path, line, "the file is not valid UTF-8 text");
-        }
-
-        return new string(chars, 0, written);
     }
 }
