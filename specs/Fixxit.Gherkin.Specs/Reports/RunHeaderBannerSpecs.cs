@@ -1,0 +1,25 @@
+using Fixxit.EnvConfig.Secrets;
+using Fixxit.Gherkin.NUnit;
+
+namespace Fixxit.Gherkin.Specs.Reports;
+
+/// <summary>The banner above the Cucumber viewer: escaped, masked, first thing in the body.</summary>
+public sealed class RunHeaderBannerSpecs
+{
+    [Test]
+    public void The_banner_is_the_first_element_of_the_body_with_escaped_and_masked_values()
+    {
+        var masker = new SecretMasker();
+        masker.Register("banner-secret-2718", "key");
+        var header = new RunHeader { TargetEnvironment = "<prod>", AppVersion = "v1" };
+        header.Set("Key", "banner-secret-2718");
+
+        var html = RunHeaderBanner.Insert("<html><body class=\"x\"><div id=\"content\"></div></body></html>", header, masker);
+
+        html.Should().StartWith("<html><body class=\"x\"><section id=\"fixxit-run-header\"");
+        html.Should().Contain("&lt;prod&gt;").And.Contain("***key***").And.NotContain("banner-secret-2718");
+    }
+
+    [Test]
+    public void A_run_that_ran_nothing_is_not_called_passed() => new RunHeader().Verdict.Should().Be("NOTHING RAN");
+}
