@@ -10,6 +10,8 @@ app.Configure(config =>
     config.PropagateExceptions();
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Check a declared topology against FIX001-FIX008 (no network).");
+    config.AddCommand<Fixxit.Cli.Commands.Gate.GateCommand>("gate")
+        .WithDescription("The main job: sandbox up, provision prod from dev, run the deployment gate, write the report.");
     Fixxit.Cli.Commands.Sandbox.SandboxCli.Register(config);
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));

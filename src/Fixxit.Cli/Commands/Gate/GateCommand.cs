@@ -1,0 +1,75 @@
+using Fixxit.EnvConfig.Secrets;
+using Fixxit.EnvConfig.Validation;
+using Fixxit.Provisioning;
+using Fixxit.Sandbox;
+using Fixxit.Topology;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fixxit.Cli.Commands.Gate;
+
+/// <summary>
+/// <c>fixxit gate</c>, the main job on the sandbox: validate the declared topologies, bring the sandbox up, provision
+/// prod from dev, run the deployment gate (the checklist features through <c>dotnet test</c>), and point at the report.
+/// </summary>
+public sealed class GateCommand : AsyncCommand<GateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, GateSettings settings, CancellationToken cancellationToken)
+    {
+        var repo = SandboxLayout.RepositoryRoot()
+            ?? throw new UserFacingException("fixxit gate runs from a Fixxit.Verify checkout (no Fixxit.Verify.sln above the current folder)");
+
+        AnsiConsole.Write(new Rule("[bold]1. Validate the declared topologies[/]").LeftJustified());
+        var problems = TopologyValidator.Validate(FixxitTopology.Real);
+        foreach (var p in problems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
+        if (problems.Count > 0) return ExitCodes.ProblemsFound;
+        AnsiConsole.MarkupLine("  [green]✓[/] fixxit topology: FIX001-FIX008 clean");
+
+        AnsiConsole.Write(new Rule("[bold]2. Sandbox up[/]").LeftJustified());
+        var info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = settings.Root, Log = Grey }, cancellationToken);
+        var sandboxProblems = TopologyValidator.Validate(info.Topology);
+        foreach (var p in sandboxProblems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
+        if (sandboxProblems.Count > 0) return ExitCodes.ProblemsFound;
+        AnsiConsole.MarkupLine($"  [green]✓[/] sandbox at {Markup.Escape(info.Root)}");
+
+        if (!settings.SkipApply)
+        {
+            AnsiConsole.Write(new Rule("[bold]3. Provision prod from dev[/]").LeftJustified());
+            var result = await new Provisioner().ApplyAsync(info.Topology, "prod", ApplyOptions.Default, new Progress<StepEvent>(Show), cancellationToken);
+            foreach (var step in result.Steps) ShowStep(step);
+            if (!result.Succeeded)
+            {
+                AnsiConsole.MarkupLine($"[red]✗ provisioning failed at {Markup.Escape(result.FailedStep ?? "?")}[/]{(result.RolledBack ? " (rolled back)" : string.Empty)}");
+                return result.Failure == FailureKind.Locked ? ExitCodes.Locked : ExitCodes.StepFailed;
+            }
+        }
+
+        AnsiConsole.Write(new Rule("[bold]4. Deployment gate[/]").LeftJustified());
+        var run = await GateRunner.RunAsync(repo, info.Root, settings.Filter, cancellationToken);
+        AnsiConsole.MarkupLine(run.Passed
+            ? $"[green]✓ gate passed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}"
+            : $"[red]✗ gate failed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}");
+
+        if (settings.Down) await Fixxit.Sandbox.Sandbox.DownAsync(info.Root, Grey, cancellationToken);
+        return run.Passed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
+    }
+
+    private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
+
+    private static void Show(StepEvent e)
+    {
+        if (e.Phase == StepPhase.Started) Grey($"{e.Title}…");
+    }
+
+    private static void ShowStep(StepResult step)
+    {
+        var mark = step.Status switch
+        {
+            StepStatus.Changed => "[yellow]~[/]",
+            StepStatus.Unchanged => "[green]=[/]",
+            StepStatus.Skipped => "[grey]-[/]",
+            _ => "[red]✗[/]",
+        };
+        AnsiConsole.MarkupLine($"  {mark} {Markup.Escape(step.Step)}: {Markup.Escape(SecretMasker.Shared.Mask(step.Message))}");
+    }
+}
