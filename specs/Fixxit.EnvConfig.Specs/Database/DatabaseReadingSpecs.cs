@@ -126,4 +126,16 @@ public sealed class DatabaseReadingSpecs : TempFolderSpecs
         using var db = OpenWebUiDatabase.OpenReadOnly(path);
         db.CountRows("chat").Should().Be(4);
     }
+
+    [Test]
+    public void A_wal_mode_database_with_no_other_connection_is_read_without_changing_it()
+    {
+        var path = OpenWebUiTestDatabase.Create(PathIn("webui.db"), wal: true);
+        File.Exists(path + "-wal").Should().BeFalse("the builder's connection is closed, so SQLite checkpointed and removed it");
+        var before = SHA256.HashData(File.ReadAllBytes(path));
+        using (var db = OpenWebUiDatabase.OpenReadOnly(path)) db.Counts().Should().Be(new RowCounts(2, 1, 3));
+        SHA256.HashData(File.ReadAllBytes(path)).Should().Equal(before);
+        // Like `sqlite3 -readonly`, a read-only reader of a WAL database needs the -shm index, and cannot remove it on close.
+        new FileInfo(path + "-wal").Length.Should().Be(0);
+    }
 }
