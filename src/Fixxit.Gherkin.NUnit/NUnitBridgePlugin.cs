@@ -1,4 +1,5 @@
 using Fixxit.Gherkin.NUnit;
+using Reqnroll.Configuration;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -24,6 +25,11 @@ public sealed class NUnitBridgePlugin : IRuntimePlugin
         unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
         runtimePluginEvents.RegisterGlobalDependencies += (_, args) =>
             args.ObjectContainer.RegisterTypeAs<NUnitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+        // A gate must not pass on a step nobody wrote: whatever reqnroll.json says, pending and undefined steps go to
+        // NUnitRuntimeProvider.TestPending, which fails the test with Reqnroll's message and binding snippet ("Error"
+        // would fail it too, but with a bare exception that has no snippet).
+        runtimePluginEvents.CustomizeGlobalDependencies += (_, args) =>
+            args.ReqnrollConfiguration.MissingOrPendingStepsOutcome = MissingOrPendingStepsOutcome.Pending;
         // Scenario output belongs to a test thread; the global container has resolved its listener before plugins run.
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, args) =>
         {

@@ -7,7 +7,7 @@ namespace Fixxit.Gherkin.NUnit;
 /// <summary>
 /// Where this run's reports go: <c>TestResults/&lt;yyyyMMdd-HHmmss&gt;-&lt;label&gt;/</c>, one folder per run, so a
 /// filtered run never overwrites the last full report. The build props stamp the results directory already (then TRX and
-/// JUnit land beside the HTML); otherwise a stamped folder is made under it.
+/// JUnit land beside the HTML); otherwise a stamped folder is made under the project's TestResults folder.
 /// </summary>
 public static partial class ReportFolder
 {
@@ -22,11 +22,29 @@ public static partial class ReportFolder
         var forced = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(forced)) return Path.GetFullPath(forced);
 
-        var results = TestContext.CurrentContext.WorkDirectory;
-        if (Stamped().IsMatch(Path.GetFileName(results.TrimEnd('/', '\\')))) return results;
+        // The props hand the stamped results folder to the test host as NUnit's WorkDirectory.
+        var work = TestContext.CurrentContext.WorkDirectory;
+        if (Stamped().IsMatch(Path.GetFileName(work.TrimEnd('/', '\\')))) return work;
 
         var label = Sanitize(Environment.GetEnvironmentVariable(LabelVariable));
-        return Path.Combine(results, startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + label);
+        var folder = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + label;
+        var output = TestContext.CurrentContext.TestDirectory;
+        var explicitlySet = !string.Equals(Path.GetFullPath(work).TrimEnd('/'), Path.GetFullPath(output).TrimEnd('/'), StringComparison.Ordinal);
+        return Path.Combine(explicitlySet ? work : ProjectResults(output) ?? work, folder);
+    }
+
+    /// <summary>
+    /// NUnit's default WorkDirectory is the output folder (bin/…), no place for reports: use TestResults beside the
+    /// project file above it instead, as `dotnet test` does.
+    /// </summary>
+    private static string? ProjectResults(string outputFolder)
+    {
+        for (var dir = new DirectoryInfo(outputFolder); dir is not null; dir = dir.Parent)
+        {
+            if (dir.EnumerateFiles("*.csproj").Any()) return Path.Combine(dir.FullName, "TestResults");
+        }
+
+        return null;
     }
 
     /// <summary>Filter text made safe for a folder name: "Category=prod-safe" -> "Category_prod-safe".</summary>

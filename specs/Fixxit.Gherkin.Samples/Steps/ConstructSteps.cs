@@ -8,7 +8,8 @@ public sealed class ConstructSteps(ScenarioContext scenario)
     [Given("these users:")]
     public void GivenTheseUsers(DataTable users) => scenario["users"] = users;
 
-    [Then("there are {int} users and {string} is a manager")]
+    // A regular expression, to show both expression styles match.
+    [Then(@"^there are (\d+) users and ""(.*)"" is a manager$")]
     public void ThenUsers(int count, string manager)
     {
         var users = (DataTable)scenario["users"];

@@ -26,46 +26,34 @@ internal static partial class SampleRuns
     public const string RulesOrCalculatorFilter = "Category=rules|Category=calculator";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<string, Run> Runs = [];
-    private static bool _built;
+    private static readonly Lazy<Task<Dictionary<string, Run>>> All = new(RunAllAsync);
+    private static readonly string?[] Filters = [null, ProdSafeFilter, RulesOrCalculatorFilter];
 
-    public static Task<Run> FullAsync() => GetAsync(null);
+    public static async Task<Run> FullAsync() => (await All.Value)["all"];
 
-    public static Task<Run> FilteredAsync(string filter) => GetAsync(filter);
+    public static async Task<Run> FilteredAsync(string filter) => (await All.Value)[filter];
 
-    public static IEnumerable<string> Folders => Runs.Values.Select(r => r.Folder);
+    public static IEnumerable<string> Folders =>
+        All.IsValueCreated && All.Value.IsCompletedSuccessfully ? All.Value.Result.Values.Select(r => r.Folder) : [];
 
-    private static async Task<Run> GetAsync(string? filter)
+    /// <summary>One build, then the three runs side by side (each writes its own result folder).</summary>
+    private static async Task<Dictionary<string, Run>> RunAllAsync()
     {
-        await Gate.WaitAsync();
-        try
-        {
-            var key = filter ?? "all";
-            if (Runs.TryGetValue(key, out var cached)) return cached;
-            await EnsureBuiltAsync();
-            var arguments = new List<string> { "test", RepositoryPaths.SamplesProject, "--no-build" };
-            if (filter is not null) arguments.AddRange(["--filter", filter]);
-            var environment = new Dictionary<string, string> { ["FIXXIT_SAMPLE_SECRET"] = Secret };
-            var result = await DotnetProcess.RunAsync(environment, Timeout, [.. arguments]);
-            var trx = ResultsFile().Match(result.Output);
-            if (!trx.Success) throw new AssertionException("The sample run printed no TRX path:\n" + result.Output);
-            var run = new Run(key, result.ExitCode, result.Output, Path.GetDirectoryName(trx.Groups[1].Value.Trim())!);
-            Runs[key] = run;
-            return run;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
-
-    private static async Task EnsureBuiltAsync()
-    {
-        if (_built) return;
         var build = await DotnetProcess.RunAsync(new Dictionary<string, string>(), Timeout, "build", RepositoryPaths.SamplesProject, "-v", "q");
         if (build.ExitCode != 0) throw new AssertionException("The sample project does not build:\n" + build.Output);
-        _built = true;
+        var runs = await Task.WhenAll(Filters.Select(TestAsync));
+        return runs.ToDictionary(r => r.Label);
+    }
+
+    private static async Task<Run> TestAsync(string? filter)
+    {
+        var arguments = new List<string> { "test", RepositoryPaths.SamplesProject, "--no-build" };
+        if (filter is not null) arguments.AddRange(["--filter", filter]);
+        var environment = new Dictionary<string, string> { ["FIXXIT_SAMPLE_SECRET"] = Secret };
+        var result = await DotnetProcess.RunAsync(environment, Timeout, [.. arguments]);
+        var trx = ResultsFile().Match(result.Output);
+        if (!trx.Success) throw new AssertionException("The sample run printed no TRX path:\n" + result.Output);
+        return new Run(filter ?? "all", result.ExitCode, result.Output, Path.GetDirectoryName(trx.Groups[1].Value.Trim())!);
     }
 
     [GeneratedRegex(@"Results File: (.*report\.trx)")]
