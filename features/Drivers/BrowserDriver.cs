@@ -1,0 +1,85 @@
+using Fixxit.Checklist.Features.Support;
+using Fixxit.EnvConfig;
+using Fixxit.Gherkin.NUnit;
+using Microsoft.Playwright;
+using Reqnroll;
+
+namespace Fixxit.Checklist.Features.Drivers;
+
+/// <summary>
+/// The scenario's browser: a fresh context (own cookies and storage) on a pooled Chromium, created on first use, with
+/// tracing on. At the end a failed scenario gets a screenshot embedded in the report and its trace (secrets masked) kept
+/// as a file beside it; a passed one keeps nothing.
+/// </summary>
+public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelper output)
+{
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    public bool IsOpen => _page is not null;
+
+    /// <summary>The scenario's page (opening the browser context on first use).</summary>
+    public async Task<IPage> PageAsync()
+    {
+        if (_page is not null) return _page;
+        _browser = await RunContext.Browsers.RentAsync().ConfigureAwait(false);
+        _context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        }).ConfigureAwait(false);
+        _context.SetDefaultTimeout(15_000);
+        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = scenario.ScenarioInfo.Title }).ConfigureAwait(false);
+        _page = await _context.NewPageAsync().ConfigureAwait(false);
+        return _page;
+    }
+
+    /// <summary>Signs the page in as <paramref name="role"/> the way the SPA does: the role's token in localStorage.token.</summary>
+    public async Task<IPage> SignedInPageAsync(AppEnvironment environment, Role role)
+    {
+        var token = await RunContext.Api.TokenAsync(environment, role).ConfigureAwait(false);
+        var page = await PageAsync().ConfigureAwait(false);
+        // Set before any page script runs, for this origin only; the same token the run already holds (no extra sign-in).
+        await page.Context.AddInitScriptAsync(
+            $"if (location.origin === {System.Text.Json.JsonSerializer.Serialize(new Uri(environment.PublicUrl).GetLeftPart(UriPartial.Authority))}) " +
+            $"localStorage.setItem('token', {System.Text.Json.JsonSerializer.Serialize(token)});").ConfigureAwait(false);
+        return page;
+    }
+
+    /// <summary>Called after every scenario: evidence for a failure, then the context is closed and the browser returned.</summary>
+    public async Task FinishAsync()
+    {
+        if (_context is null || _browser is null) return;
+        var failed = scenario.TestError is not null;
+        try
+        {
+            if (failed && _page is { IsClosed: false } page)
+            {
+                var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }).ConfigureAwait(false);
+                ReportArtifacts.AttachScreenshot(output, png, "failure " + scenario.ScenarioInfo.Title);
+            }
+
+            if (failed)
+            {
+                var trace = Path.Combine(RunContext.Browsers.TracesDirectory, $"{Guid.NewGuid():N}.zip");
+                await _context.Tracing.StopAsync(new TracingStopOptions { Path = trace }).ConfigureAwait(false);
+                TraceMasking.MaskInPlace(trace);
+                ReportArtifacts.AttachFileLink(output, trace);
+                File.Delete(trace);
+            }
+            else
+            {
+                await _context.Tracing.StopAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await _context.CloseAsync().ConfigureAwait(false);
+            RunContext.Browsers.Return(_browser);
+            _context = null;
+            _page = null;
+            _browser = null;
+        }
+    }
+}

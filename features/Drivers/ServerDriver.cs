@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Fixxit.Checklist.Features.Support;
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Caddy;
+using Fixxit.EnvConfig.DotEnv;
+using Fixxit.EnvConfig.Remote;
+using Fixxit.EnvConfig.Secrets;
+
+namespace Fixxit.Checklist.Features.Drivers;
+
+/// <summary>
+/// What the plan checks by hand on the server, as commands over the run's one SSH connection: start_server.sh status,
+/// listening sockets (ss), a real connect, loopback HTTP (curl), backend log, keys in .env and start_server.sh, Caddy,
+/// disk space and backups. Secrets read here are registered with the masker before anything else happens.
+/// </summary>
+public static partial class ServerDriver
+{
+    public const string DecryptError = "Failed to decrypt password";
+
+    private static ServerConnection Server => RunContext.Server;
+
+    public static Task<CommandResult> StartServerStatusAsync(AppEnvironment env) =>
+        Server.RunAsync($"cd {ShellQuote.Quote(env.Directory)} && {env.Commands.Status}");
+
+    /// <summary>Listening TCP sockets: local address, port and the pids holding them (<c>ss -ltnpH</c>).</summary>
+    public static async Task<IReadOnlyList<ListeningSocket>> ListeningAsync()
+    {
+        var result = await Server.RunAsync("ss -ltnpH").ConfigureAwait(false);
+        if (!result.Succeeded) throw new ChecklistFailure("the server's listening sockets cannot be listed (ss -ltnp failed)", result.StdErr);
+        var sockets = new List<ListeningSocket>();
+        foreach (var line in result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 4) continue;
+            var local = fields[3];
+            var colon = local.LastIndexOf(':');
+            if (colon < 0 || !int.TryParse(local[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)) continue;
+            var address = local[..colon].Trim('[', ']');
+            var percent = address.IndexOf('%', StringComparison.Ordinal);
+            if (percent >= 0) address = address[..percent];
+            var pids = Pid().Matches(line).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+            sockets.Add(new ListeningSocket(address, port, pids));
+        }
+
+        return sockets;
+    }
+
+    /// <summary>The working directory of a process (<c>/proc/&lt;pid&gt;/cwd</c>).</summary>
+    public static async Task<string> WorkingDirectoryAsync(int pid) =>
+        (await Server.RunAsync($"readlink /proc/{pid}/cwd").ConfigureAwait(false)).StdOut.Trim();
+
+    /// <summary>A real TCP connect to 127.0.0.1:<paramref name="port"/> from the server itself.</summary>
+    public static async Task<bool> ConnectsAsync(int port) =>
+        (await Server.RunAsync($"timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/{port}'").ConfigureAwait(false)).Succeeded;
+
+    /// <summary>The plan's <c>curl http://localhost:PORT/path</c>, run on the server: status code and body.</summary>
+    public static async Task<(int Status, string Body)> LoopbackGetAsync(int port, string path)
+    {
+        var result = await Server.RunAsync($"curl -sS -m 10 -w '\\n%{{http_code}}' {ShellQuote.Quote($"http://127.0.0.1:{port}{path}")}").ConfigureAwait(false);
+        if (!result.Succeeded) return (0, result.StdErr.Trim());
+        var text = result.StdOut;
+        var lastNewline = text.LastIndexOf('\n');
+        var status = int.TryParse(text[(lastNewline + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
+        return (status, lastNewline > 0 ? text[..lastNewline] : string.Empty);
+    }
+
+    /// <summary>
+    /// The backend log lines since the backend last started: after the last start marker (start_server.sh's "starting
+    /// backend" line or uvicorn's "Started server process"). Reads only the log's tail.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> BackendLogSinceStartAsync(AppEnvironment env)
+    {
+        var log = $"{env.PathOf(env.LogsDirectory)}/backend.log";
+        var result = await Server.RunAsync($"tail -n 50000 {ShellQuote.Quote(log)}").ConfigureAwait(false);
+        if (!result.Succeeded) throw new ChecklistFailure($"the {env.Name} backend log {log} cannot be read", result.StdErr.Trim());
+        var lines = result.StdOut.Split('\n');
+        var start = Array.FindLastIndex(lines, l => l.Contains("starting backend", StringComparison.OrdinalIgnoreCase) || l.Contains("Started server process", StringComparison.Ordinal));
+        return start < 0 ? lines : lines[start..];
+    }
+
+    /// <summary>A key's value from a dotenv file (registered as a secret when it is one); null when absent.</summary>
+    public static async Task<string?> DotEnvValueAsync(AppEnvironment env, string file, string key, bool secret = true)
+    {
+        var text = await ReadAsync(env, file).ConfigureAwait(false);
+        var value = DotEnvDocument.Parse(text, env.PathOf(file)).Get(key);
+        if (secret) SecretMasker.Shared.Register(value, key);
+        return value;
+    }
+
+    /// <summary>A variable assigned (or exported) in a shell script (registered as a secret when it is one); null when absent.</summary>
+    public static async Task<string?> ShellVariableAsync(AppEnvironment env, string file, string variable, bool secret = true)
+    {
+        var text = await ReadAsync(env, file).ConfigureAwait(false);
+        string? value = null;
+        foreach (var line in text.Split('\n'))
+        {
+            var match = Assignment().Match(line);
+            if (!match.Success || match.Groups["name"].Value != variable) continue;
+            value = Unquote(match.Groups["value"].Value.Trim());
+        }
+
+        if (secret) SecretMasker.Shared.Register(value, variable);
+        return value;
+    }
+
+    public static async Task<string> ReadAsync(AppEnvironment env, string file)
+    {
+        try
+        {
+            return await Server.ReadFileAsync(env.PathOf(file)).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new ChecklistFailure($"the {env.Name} environment has no {file} ({env.PathOf(file)})");
+        }
+    }
+
+    public static string CaddyCommandLine(string verbAndArgs)
+    {
+        var target = RunContext.Target;
+        var environment = string.Join(' ', target.CaddyEnvironment.Select(p => $"{p.Key}={ShellQuote.Quote(p.Value)}"));
+        return (environment.Length > 0 ? "env " + environment + " " : string.Empty) + target.Settings.CaddyCommand + " " + verbAndArgs;
+    }
+
+    public static Task<CommandResult> CaddyValidateAsync(string caddyfile) =>
+        Server.RunAsync(CaddyCommandLine($"validate --config {ShellQuote.Quote(caddyfile)} --adapter caddyfile"));
+
+    public static async Task<CaddyRouting> CaddyRoutingAsync(string caddyfile)
+    {
+        var result = await Server.RunAsync(CaddyCommandLine($"adapt --config {ShellQuote.Quote(caddyfile)} --adapter caddyfile")).ConfigureAwait(false);
+        if (!result.Succeeded) throw new ChecklistFailure($"caddy adapt cannot read {caddyfile}", result.StdErr.Trim());
+        return CaddyRouting.Parse(result.StdOut, $"caddy adapt {caddyfile}");
+    }
+
+    /// <summary>Free megabytes on the file system holding <paramref name="path"/> (<c>df -Pk</c>).</summary>
+    public static async Task<long> FreeMegabytesAsync(string path)
+    {
+        var result = await Server.RunAsync($"df -Pk {ShellQuote.Quote(path)} | tail -n 1").ConfigureAwait(false);
+        var fields = result.StdOut.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!result.Succeeded || fields.Length < 4 || !long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var kilobytes))
+            throw new ChecklistFailure($"free disk space for {path} cannot be read (df -Pk)", result.StdOut + result.StdErr);
+        return kilobytes / 1024;
+    }
+
+    /// <summary>The newest <c>*.db</c> file in <paramref name="directory"/> with its age, or null when there is none.</summary>
+    public static async Task<(string Path, TimeSpan Age)?> NewestBackupAsync(string directory)
+    {
+        var result = await Server.RunAsync(
+            $"test -d {ShellQuote.Quote(directory)} && find {ShellQuote.Quote(directory)} -maxdepth 2 -type f -name '*.db' -printf '%T@ %p\\n' | sort -nr | head -n 1; echo now $(date +%s)").ConfigureAwait(false);
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var now = lines.FirstOrDefault(l => l.StartsWith("now ", StringComparison.Ordinal));
+        var newest = lines.FirstOrDefault(l => !l.StartsWith("now ", StringComparison.Ordinal));
+        if (newest is null || now is null) return null;
+        var space = newest.IndexOf(' ', StringComparison.Ordinal);
+        var modified = double.Parse(newest[..space], CultureInfo.InvariantCulture);
+        var current = double.Parse(now[4..], CultureInfo.InvariantCulture);
+        return (newest[(space + 1)..], TimeSpan.FromSeconds(Math.Max(0, current - modified)));
+    }
+
+    /// <summary><c>PRAGMA integrity_check</c> of a database file on the server (sqlite3, else Python's sqlite3).</summary>
+    public static async Task<string> IntegrityCheckAsync(string file)
+    {
+        var db = ShellQuote.Quote(file);
+        var python = ShellQuote.Quote("import sqlite3,sys\nc=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\nprint(c.execute('PRAGMA integrity_check').fetchone()[0])");
+        var result = await Server.RunAsync(
+            $"if command -v sqlite3 >/dev/null 2>&1; then sqlite3 -readonly {db} 'PRAGMA integrity_check;'; else python3 -c {python} {db}; fi").ConfigureAwait(false);
+        return result.Succeeded ? result.StdOut.Trim() : (result.StdErr + result.StdOut).Trim();
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
+
+    // A plain assignment only: "NAME=value" alone on its line (a trailing comment allowed), not "NAME=x command".
+    [GeneratedRegex(@"^\s*(?:export\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>""[^""]*""|'[^']*'|[^\s""';#]*)\s*(?:#.*)?$")]
+    private static partial Regex Assignment();
+
+    [GeneratedRegex(@"pid=(\d+)")]
+    private static partial Regex Pid();
+}
+
+/// <summary>One listening TCP socket on the server.</summary>
+public sealed record ListeningSocket(string Address, int Port, IReadOnlyList<int> Pids)
+{
+    public bool IsLoopback => Address is "127.0.0.1" or "::1" || Address.StartsWith("127.", StringComparison.Ordinal);
+}

@@ -1,0 +1,111 @@
+using Fixxit.Checklist.Features.Drivers;
+using Fixxit.Checklist.Features.Pages;
+using Fixxit.Checklist.Features.Support;
+using Reqnroll;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fixxit.Checklist.Features.Steps;
+
+[Binding]
+public sealed class ChatSteps(BrowserDriver browser, AppDriver app, ScenarioState state)
+{
+    private IReadOnlyList<string> _models = [];
+
+    [When("the user asks for the available models")]
+    public async Task WhenTheUserAsksForModels() => _models = await app.ModelIdsAsync(Role.User).ConfigureAwait(false);
+
+    [Then("at least one model is available")]
+    public void ThenAtLeastOneModel() =>
+        Check.That(_models.Count > 0, $"no model is available to users on {Env.Name} (/api/models returned an empty list: no reachable Ollama/OpenAI connection?)");
+
+    [When("the user opens the chat page")]
+    public async Task WhenTheUserOpensTheChatPage()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(new ChatPage(page, Env.BaseUrl()).OpenAsync, $"the chat page does not load for the user on {Env.Name}").ConfigureAwait(false);
+    }
+
+    [Then("the model selector shows one of the available models")]
+    public async Task ThenTheModelSelectorShowsAModel()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var models = await app.ModelIdsAsync(Role.User).ConfigureAwait(false);
+        Check.That(models.Count > 0, $"no model is available to users on {Env.Name}");
+        await Check.ThatAsync(() => Expect(new ChatPage(page, Env.BaseUrl()).ModelSelector).Not.ToBeEmptyAsync(),
+            $"the model selector on {Env.Name} shows no model").ConfigureAwait(false);
+    }
+
+    [When("the user sends a check message in a new chat")]
+    public async Task WhenTheUserSendsACheckMessage()
+    {
+        state.ChatPrompt = RunScopedNames.Title("hello");
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(() => new ChatPage(page, Env.BaseUrl()).SendAsync(state.ChatPrompt), $"the user cannot send a message on {Env.Name}").ConfigureAwait(false);
+    }
+
+    [Then("the message and the model's reply are shown")]
+    public async Task ThenTheMessageAndReplyAreShown()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var chat = new ChatPage(page, Env.BaseUrl());
+        await Check.ThatAsync(async () =>
+        {
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/c/[^/]+$")).ConfigureAwait(false);
+            var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+            app.DeleteChatAfterScenario(Role.User, id);
+            await Expect(chat.UserMessages.Last).ToHaveTextAsync(state.ChatPrompt!).ConfigureAwait(false);
+            await Expect(chat.AssistantMessages.Last).Not.ToBeEmptyAsync().ConfigureAwait(false);
+        }, $"sending a message on {Env.Name} does not create a chat with the message and a reply").ConfigureAwait(false);
+    }
+
+    [Then("the chat is saved in the user's chat history")]
+    public async Task ThenTheChatIsSaved()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(() => Expect(new ChatPage(page, Env.BaseUrl()).HistoryItem(state.ChatPrompt!)).ToBeVisibleAsync(),
+            $"the new chat does not appear in the chat history on {Env.Name}").ConfigureAwait(false);
+        var saved = await app.ChatsAsync(Role.User).ConfigureAwait(false);
+        Check.That(saved.Any(c => (string?)c["title"] == state.ChatPrompt), $"the new chat is not saved on {Env.Name} (the API does not list it)");
+    }
+
+    [Given("the user has a saved check chat")]
+    public async Task GivenTheUserHasASavedCheckChat()
+    {
+        state.ChatTitle = RunScopedNames.Title("saved chat");
+        state.ChatPrompt = "What is on the deployment checklist?";
+        state.ChatReply = "Every line of Phase 5, run as a scenario.";
+        await app.CreateChatAsync(Role.User, state.ChatTitle, state.ChatPrompt, state.ChatReply).ConfigureAwait(false);
+    }
+
+    [When("the user opens the check chat from the chat history")]
+    public async Task WhenTheUserOpensTheCheckChat()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(() => new ChatPage(page, Env.BaseUrl()).HistoryItem(state.ChatTitle!).ClickAsync(),
+            $"the saved chat is not in the chat history on {Env.Name}").ConfigureAwait(false);
+    }
+
+    [Then("the check chat's messages are shown")]
+    public async Task ThenTheCheckChatsMessagesAreShown()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var chat = new ChatPage(page, Env.BaseUrl());
+        await Check.ThatAsync(async () =>
+        {
+            await Expect(chat.UserMessages.First).ToHaveTextAsync(state.ChatPrompt!).ConfigureAwait(false);
+            await Expect(chat.AssistantMessages.First).ToHaveTextAsync(state.ChatReply!).ConfigureAwait(false);
+        }, $"a chat from the history does not show its messages on {Env.Name}").ConfigureAwait(false);
+    }
+
+    [Then("the chat history lists the user's chats as the API does")]
+    public async Task ThenTheChatHistoryMatchesTheApi()
+    {
+        var chats = await app.ChatsAsync(Role.User).ConfigureAwait(false);
+        Check.That(chats.Count > 0, $"the user has no chats on {Env.Name}, so the chat history cannot be checked");
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var chat = new ChatPage(page, Env.BaseUrl());
+        var newest = (string)chats[0]["title"]!;
+        await Check.ThatAsync(() => Expect(chat.HistoryItem(newest).First).ToBeVisibleAsync(),
+            $"the chat history on {Env.Name} does not list the user's latest chat '{newest}'").ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Fixxit.Checklist.Features.Drivers;
+using Fixxit.Checklist.Features.Pages;
+using Fixxit.Checklist.Features.Support;
+using Reqnroll;
+using static Microsoft.Playwright.Assertions;
+
+namespace Fixxit.Checklist.Features.Steps;
+
+[Binding]
+public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState state)
+{
+    [When("the admin opens the logs page")]
+    [Given("the admin opens the logs page")]
+    public async Task WhenTheAdminOpensTheLogsPage()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(new LogsPage(page, Env.BaseUrl()).OpenAsync, $"the logs page does not load on {Env.Name}").ConfigureAwait(false);
+    }
+
+    [Then("log lines are shown without an error")]
+    public async Task ThenLogLinesAreShown()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var logs = new LogsPage(page, Env.BaseUrl());
+        var error = await logs.Error.IsVisibleAsync().ConfigureAwait(false) ? await logs.Error.InnerTextAsync().ConfigureAwait(false) : null;
+        Check.That(error is null, $"the logs page on {Env.Name} shows an error: {error}");
+        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"the logs page on {Env.Name} shows no log lines").ConfigureAwait(false);
+    }
+
+    [When("the admin loads the logs repeatedly")]
+    public async Task WhenTheAdminLoadsTheLogsRepeatedly()
+    {
+        var responses = new List<ApiResponse>();
+        for (var i = 0; i < Math.Max(2, RunContext.Target.Settings.LogLoads); i++) responses.Add(await app.LogsAsync().ConfigureAwait(false));
+        state.Responses = responses;
+    }
+
+    [Then("every load succeeds with the same lines")]
+    public void ThenEveryLoadSucceeds()
+    {
+        var failed = state.Responses.Where(r => !r.IsSuccess).ToList();
+        Check.That(failed.Count == 0,
+            $"the logs fail to load {failed.Count} of {state.Responses.Count} times on {Env.Name} (random failures): {failed.FirstOrDefault()?.Detail}",
+            string.Join(Environment.NewLine, failed.Select(f => f.ToString())));
+        var totals = state.Responses.Select(r => (int?)r.Json?["total"]).Distinct().ToList();
+        Check.That(totals.Count == 1 && totals[0] > 0, $"the logs on {Env.Name} do not display consistently: totals {string.Join(", ", totals)}");
+    }
+
+    [Then("the backend log of the environment under test has no {string} since the backend started")]
+    public async Task ThenTheBackendLogHasNo(string text)
+    {
+        var lines = await ServerDriver.BackendLogSinceStartAsync(Env.UnderTest).ConfigureAwait(false);
+        var hits = lines.Where(l => l.Contains(text, StringComparison.Ordinal)).ToList();
+        Check.That(hits.Count == 0,
+            $"{Env.Name} backend log has {hits.Count} \"{text}\" errors since its last start: {Env.Name}'s DATABASE_PASSWORD_ENCRYPTION_KEY does not match the one its database was encrypted with",
+            string.Join(Environment.NewLine, hits.Take(5)));
+    }
+
+    [When("the admin filters the logs by the level of the newest log line")]
+    public async Task WhenTheAdminFiltersByLevel()
+    {
+        var newest = await NewestLineAsync().ConfigureAwait(false);
+        state.Chosen = (string)newest["level"]!;
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(() => new LogsPage(page, Env.BaseUrl()).FilterByLevelAsync(state.Chosen), $"the logs page on {Env.Name} cannot filter by level").ConfigureAwait(false);
+    }
+
+    [Then("every log line shown has that level")]
+    public async Task ThenEveryLineHasThatLevel()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var logs = new LogsPage(page, Env.BaseUrl());
+        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"filtering the logs by {state.Chosen} on {Env.Name} shows no line").ConfigureAwait(false);
+        var levels = await logs.Levels.AllInnerTextsAsync().ConfigureAwait(false);
+        var others = levels.Where(l => l.Trim() != state.Chosen).Distinct().ToList();
+        Check.That(others.Count == 0, $"filtering the logs by {state.Chosen} on {Env.Name} still shows lines of level {string.Join(", ", others)}");
+    }
+
+    [When("the admin searches the logs for a word of the newest log line")]
+    public async Task WhenTheAdminSearches()
+    {
+        var newest = await NewestLineAsync().ConfigureAwait(false);
+        var message = (string?)newest["message"] ?? string.Empty;
+        state.Chosen = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).OrderByDescending(w => w.Length).FirstOrDefault()
+            ?? throw new ChecklistFailure($"the newest log line on {Env.Name} has no word to search for: '{message}'");
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        await Check.ThatAsync(() => new LogsPage(page, Env.BaseUrl()).SearchAsync(state.Chosen), $"the logs page on {Env.Name} cannot search").ConfigureAwait(false);
+    }
+
+    [Then("every log line shown contains that word")]
+    public async Task ThenEveryLineContainsThatWord()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var logs = new LogsPage(page, Env.BaseUrl());
+        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"searching the logs for '{state.Chosen}' on {Env.Name} finds no line, though the newest line has it").ConfigureAwait(false);
+        var messages = await logs.Messages.AllInnerTextsAsync().ConfigureAwait(false);
+        var misses = messages.Where(m => !m.Contains(state.Chosen!, StringComparison.OrdinalIgnoreCase)).ToList();
+        Check.That(misses.Count == 0, $"searching the logs for '{state.Chosen}' on {Env.Name} shows lines without it: {misses.FirstOrDefault()}");
+    }
+
+    private async Task<JsonObject> NewestLineAsync()
+    {
+        var json = AppDriver.Json(await app.LogsAsync("?limit=1").ConfigureAwait(false), $"the logs cannot be read on {Env.Name}");
+        return (json["logs"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
+            ?? throw new ChecklistFailure($"there are no log lines on {Env.Name} to filter or search");
+    }
+}

@@ -1,0 +1,158 @@
+using Fixxit.Checklist.Features.Drivers;
+using Fixxit.Checklist.Features.Support;
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Secrets;
+using Reqnroll;
+
+namespace Fixxit.Checklist.Features.Steps;
+
+[Binding]
+public sealed class ServerSteps
+{
+    [Then("start_server.sh status reports the {word} environment's backend and frontend running")]
+    public static async Task ThenStatusReportsRunning(string name)
+    {
+        var env = Env.Named(name);
+        var status = await ServerDriver.StartServerStatusAsync(env).ConfigureAwait(false);
+        var stopped = status.StdOut.Split('\n').Where(l => l.Contains("stopped", StringComparison.OrdinalIgnoreCase)).Select(l => l.Trim()).ToList();
+        Check.That(status.Succeeded,
+            stopped.Count > 0
+                ? $"{env.Name} is not fully running: ./{env.Commands.Script} status says \"{string.Join("; ", stopped)}\""
+                : $"{env.Name}: ./{env.Commands.Script} status exits {status.ExitCode}",
+            (status.StdOut + status.StdErr).Trim());
+    }
+
+    [Then("the {word} environment's ports listen on loopback only, held by processes of its own directory")]
+    public static async Task ThenThePortsListenOnLoopback(string name)
+    {
+        var env = Env.Named(name);
+        var sockets = await ServerDriver.ListeningAsync().ConfigureAwait(false);
+        foreach (var (part, port) in new[] { ("backend", env.BackendPort), ("frontend", env.FrontendPort) })
+        {
+            var holders = sockets.Where(s => s.Port == port).ToList();
+            Check.That(holders.Count > 0, $"nothing listens on {env.Name}'s {part} port {port}: the {env.Name} {part} is down or on another port");
+            var exposed = holders.Where(s => !s.IsLoopback).Select(s => s.Address).ToList();
+            Check.That(exposed.Count == 0, $"{env.Name}'s {part} port {port} listens on {string.Join(", ", exposed)}, not only on loopback: it bypasses Caddy");
+            foreach (var pid in holders.SelectMany(s => s.Pids).Distinct())
+            {
+                var cwd = await ServerDriver.WorkingDirectoryAsync(pid).ConfigureAwait(false);
+                var own = cwd == env.Directory || cwd.StartsWith(env.Directory.TrimEnd('/') + "/", StringComparison.Ordinal);
+                Check.That(own, $"{env.Name}'s {part} port {port} is held by process {pid} running in {cwd}, not in {env.Directory}: another environment took {env.Name}'s port");
+            }
+        }
+    }
+
+    [Then("a real connection to each of the {word} environment's ports succeeds")]
+    public static async Task ThenARealConnectionSucceeds(string name)
+    {
+        var env = Env.Named(name);
+        foreach (var (part, port) in new[] { ("backend", env.BackendPort), ("frontend", env.FrontendPort) })
+        {
+            Check.That(await ServerDriver.ConnectsAsync(port).ConfigureAwait(false), $"a TCP connection to {env.Name}'s {part} on 127.0.0.1:{port} fails on the server");
+        }
+    }
+
+    [Then("the {word} environment's DATABASE_PASSWORD_ENCRYPTION_KEY has the same fingerprint in backend\\/.env and start_server.sh")]
+    public static async Task ThenTheKeyIsTheSameInBothFiles(string name)
+    {
+        var env = Env.Named(name);
+        const string key = EnvironmentSecrets.EncryptionKeyName;
+        var dotEnv = await ServerDriver.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
+        var script = await ServerDriver.ShellVariableAsync(env, env.Commands.Script, key).ConfigureAwait(false);
+        Check.That(dotEnv is not null, $"{env.Name}'s backend/.env does not define {key}");
+        if (script is null) return; // one definition only: nothing can disagree
+        Check.That(KeyFingerprint.OfKeyText(dotEnv!) == KeyFingerprint.OfKeyText(script),
+            $"{env.Name} defines {key} twice, differently: backend/.env has {KeyFingerprint.OfKeyText(dotEnv!)}, start_server.sh has {KeyFingerprint.OfKeyText(script)} (random \"Failed to decrypt password\" depending on which one a process loaded)");
+    }
+
+    [Then("the environment under test has the same {word} fingerprint as its source environment")]
+    public static async Task ThenTheKeyMatchesTheSource(string key)
+    {
+        var env = Env.UnderTest;
+        var source = RunContext.Target.Source;
+        var mine = await ServerDriver.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
+        var theirs = await ServerDriver.DotEnvValueAsync(source, "backend/.env", key).ConfigureAwait(false);
+        Check.That(mine is not null, $"{env.Name}'s backend/.env does not define {key}");
+        Check.That(theirs is not null, $"{source.Name}'s backend/.env does not define {key}");
+        Check.That(KeyFingerprint.OfKeyText(mine!) == KeyFingerprint.OfKeyText(theirs!),
+            $"{env.Name}'s {key} ({KeyFingerprint.OfKeyText(mine!)}) differs from {source.Name}'s ({KeyFingerprint.OfKeyText(theirs!)}), but {env.Name}'s database is a copy of {source.Name}'s: what {source.Name} encrypted cannot be decrypted on {env.Name}");
+    }
+
+    [Then("every encrypted log-source password in the database of the environment under test decrypts with its DATABASE_PASSWORD_ENCRYPTION_KEY")]
+    public static async Task ThenEveryStoredPasswordDecrypts()
+    {
+        var env = Env.UnderTest;
+        var keyText = await ServerDriver.DotEnvValueAsync(env, "backend/.env", EnvironmentSecrets.EncryptionKeyName).ConfigureAwait(false);
+        Check.That(keyText is not null, $"{env.Name}'s backend/.env does not define {EnvironmentSecrets.EncryptionKeyName}");
+        Check.That(FernetKey.TryParse(keyText!, out var key), $"{env.Name}'s {EnvironmentSecrets.EncryptionKeyName} is not a Fernet key");
+        using var db = await RunContext.Databases.OpenAsync(env).ConfigureAwait(false);
+        Check.That(db.TableExists("log_source"), $"{env.Name}'s database has no log_source table: the logs page has nothing to read");
+        var report = db.VerifyTokens("log_source", "password_encrypted", key!);
+        Check.That(report.Total > 0, $"{env.Name}'s database holds no encrypted log-source password to prove its key against");
+        Check.That(report.FailedRows.Count == 0,
+            $"{env.Name}'s DATABASE_PASSWORD_ENCRYPTION_KEY ({key!.Fingerprint}) cannot decrypt {report.FailedRows.Count} of {report.Total} stored log-source passwords: the database was encrypted with another key (\"Failed to decrypt password\")");
+    }
+
+    [Then("the persisted webui.url in the {word} environment's database is the {word} environment's public URL")]
+    public static Task ThenThePersistedUrlIsOwn(string name, string same)
+    {
+        Check.That(name == same, "the step must name one environment twice");
+        return RequirePersistedUrlAsync(Env.Named(name), string.Empty);
+    }
+
+    /// <summary>The DB's persisted webui.url (which wins over .env) must be the environment's own URL, when one is persisted.</summary>
+    public static async Task RequirePersistedUrlAsync(AppEnvironment env, string prefix)
+    {
+        using var db = await RunContext.Databases.OpenAsync(env).ConfigureAwait(false);
+        var persisted = db.ReadConfig()?.WebuiUrl;
+        if (persisted is null) return; // nothing persisted: the environment's WEBUI_URL applies
+        var own = env.PublicUrl.TrimEnd('/');
+        Check.That(string.Equals(persisted.TrimEnd('/'), own, StringComparison.OrdinalIgnoreCase),
+            $"{prefix}{env.Name} DB's persisted webui.url is {persisted}, not {own}: {env.Name} builds invitation links for {(Uri.TryCreate(persisted, UriKind.Absolute, out var u) ? u.Host : persisted)}");
+    }
+
+    [Then("caddy validate accepts the server's Caddyfile")]
+    public static async Task ThenCaddyValidateAccepts()
+    {
+        var caddyfile = RunContext.Target.Host.Proxy.ConfigPath;
+        var result = await ServerDriver.CaddyValidateAsync(caddyfile).ConfigureAwait(false);
+        Check.That(result.Succeeded, $"caddy validate rejects {caddyfile}", (result.StdErr + result.StdOut).Trim());
+    }
+
+    [Then("caddy adapt routes each environment's domain only to that environment's backend port")]
+    public static async Task ThenCaddyRoutesEachDomain()
+    {
+        var routing = await ServerDriver.CaddyRoutingAsync(RunContext.Target.Host.Proxy.ConfigPath).ConfigureAwait(false);
+        foreach (var env in RunContext.Target.Host.Environments)
+        {
+            var ports = routing.UpstreamPortsFor(env.PublicHost);
+            Check.That(ports.Count > 0, $"Caddy does not serve {env.PublicHost} at all");
+            Check.That(ports.All(p => p == env.BackendPort),
+                $"Caddy proxies {env.PublicHost} to port {string.Join(", ", ports)}, not {env.Name}'s backend port {env.BackendPort}");
+        }
+    }
+
+    [Then("the disk holding the environment under test has enough free space")]
+    public static async Task ThenThereIsEnoughDisk()
+    {
+        var env = Env.UnderTest;
+        var free = await ServerDriver.FreeMegabytesAsync(env.Directory).ConfigureAwait(false);
+        var minimum = RunContext.Target.Settings.MinimumFreeDiskMegabytes;
+        Check.That(free >= minimum, $"the server's disk holding {env.Name} has {free} MB free, less than the required {minimum} MB");
+    }
+
+    [Then("the newest database backup on the server is recent and passes an integrity check")]
+    public static async Task ThenARecentVerifiedBackupExists()
+    {
+        var env = Env.UnderTest;
+        var settings = RunContext.Target.Settings;
+        var directory = settings.BackupDirectory.Replace("{directory}", env.Directory.TrimEnd('/'), StringComparison.Ordinal);
+        var newest = await ServerDriver.NewestBackupAsync(directory).ConfigureAwait(false);
+        Check.That(newest is not null, $"there is no backup of {env.Name}'s database in {directory}");
+        var (path, age) = newest!.Value;
+        Check.That(age <= settings.BackupMaximumAge,
+            $"the newest backup of {env.Name}'s database is {age.TotalHours:0.#} h old (older than {settings.BackupMaximumAge.TotalHours:0} h): {path}");
+        var integrity = await ServerDriver.IntegrityCheckAsync(path).ConfigureAwait(false);
+        Check.That(integrity == "ok", $"the newest backup of {env.Name}'s database fails its integrity check: {path}: {integrity}");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Fixxit.Sandbox;
+using Fixxit.Topology;
+
+namespace Fixxit.Checklist.Features.Support;
+
+/// <summary>
+/// The default target: the local sandbox. Brings it up when it is not running (and remembers that, so the run brings it
+/// down again only then), and provisions sandbox prod from dev when prod is missing.
+/// </summary>
+public static class SandboxTarget
+{
+    /// <summary>True when this run started the sandbox (so [AfterTestRun] stops it).</summary>
+    public static bool StartedByThisRun { get; private set; }
+
+    public static string? Root { get; private set; }
+
+    public static async Task<Target> PrepareAsync(TargetSettings settings, string resultsDirectory, Action<string> log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        var root = ResolveRoot(settings.SandboxRoot);
+        Root = root;
+        var ports = SandboxPorts.ForSlot(settings.SandboxSlot);
+        var status = await Sandbox.Sandbox.StatusAsync(root, cancellationToken).ConfigureAwait(false);
+        SandboxInfo info;
+        if (status.CoreRunning && status.Info is not null && status.Info.Ports == ports)
+        {
+            info = status.Info;
+            log($"sandbox at {root} is running");
+        }
+        else
+        {
+            if (!settings.ManageSandbox)
+                throw new InvalidOperationException($"the sandbox at {root} is not running and ManageSandbox=false: run `fixxit sandbox up` first");
+            log($"sandbox at {root}: bringing it up (slot {settings.SandboxSlot})");
+            info = await Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = log }, cancellationToken).ConfigureAwait(false);
+            StartedByThisRun = !status.CoreRunning;
+        }
+
+        if (!Sandbox.Environments.EnvironmentControl.IsProvisioned(info.Prod))
+        {
+            log("sandbox prod is missing: provisioning it from dev");
+            await SandboxProvisioning.ApplyProdAsync(info, log, cancellationToken).ConfigureAwait(false);
+        }
+
+        var backups = settings.BackupDirectory.Replace("{directory}", info.Prod.Directory.TrimEnd('/'), StringComparison.Ordinal);
+        await SandboxProvisioning.EnsureBackupAsync(info, backups, log, cancellationToken).ConfigureAwait(false);
+
+        return new Target
+        {
+            Settings = settings,
+            Topology = info.Topology,
+            UnderTest = info.Topology.Environment(settings.Environment),
+            Source = info.Topology.Environment(settings.SourceEnvironment),
+            HostMap = info.Topology.Environments.Select(e => e.PublicHost).Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(h => h, _ => IPAddress.Loopback, StringComparer.OrdinalIgnoreCase),
+            CaCertificatePath = info.CaRootCertificatePath,
+            CaSpkiSha256Base64 = info.CaSpkiSha256Base64,
+            Accounts = TargetAccounts.FromSeedFile(info.CredentialsPath),
+            Ssh = info.SshTarget(),
+            ResultsDirectory = resultsDirectory,
+            CaddyEnvironment = Sandbox.Proxy.SandboxCaddy.Environment(new SandboxLayout(root)),
+        };
+    }
+
+    public static async Task StopIfStartedAsync(Action<string> log)
+    {
+        if (!StartedByThisRun || Root is null) return;
+        log($"sandbox at {Root}: this run started it, bringing it down");
+        await Sandbox.Sandbox.DownAsync(Root, log).ConfigureAwait(false);
+        StartedByThisRun = false;
+    }
+
+    /// <summary>Absolute root: as given (relative to the repository), else <c>&lt;repo&gt;/.sandbox</c>.</summary>
+    public static string ResolveRoot(string? configured)
+    {
+        var repository = SandboxLayout.RepositoryRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
+        if (string.IsNullOrWhiteSpace(configured)) return Path.Combine(repository, ".sandbox");
+        return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(repository, configured));
+    }
+}
