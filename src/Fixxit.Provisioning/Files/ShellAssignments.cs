@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Fixxit.Provisioning.Files;
 
 /// <summary>
-/// Precise edits of <c>NAME=value</c> / <c>export NAME="value"</c> lines in a shell script such as <c>start_server.sh</c>:
+/// Precise edits of <c>NAME=value</c> / <c>export NAME="value"</c> statement lines (a line that is only the assignment,
+/// optionally with a comment; <c>NAME=x command</c> prefixes are not assignments of the script's variable) in a shell script such as <c>start_server.sh</c>:
 /// only the value of the named variable changes, every other byte stays (unlike the plan's <c>sed s/8080/8081/g</c>,
 /// which would also rewrite any other 8080 and silently do nothing if the line looks different).
 /// </summary>
@@ -87,6 +88,6 @@ public static partial class ShellAssignments
         return v.Length >= 2 && v[0] is '"' or '\'' && v[^1] == v[0] ? v[1..^1] : v;
     }
 
-    [GeneratedRegex(@"^(?<prefix>[ \t]*(?:export[ \t]+)?)(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>""[^""\n]*""|'[^'\n]*'|[^\s#;]*)(?<rest>[^\n]*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<prefix>[ \t]*(?:export[ \t]+)?)(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>""[^""\n]*""|'[^'\n]*'|[^\s#;]*)(?<rest>[ \t]*(?:#[^\n]*)?)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex Assignment();
 }

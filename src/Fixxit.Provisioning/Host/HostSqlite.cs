@@ -37,7 +37,7 @@ internal static class HostSqlite
         var tables = await TablesAsync(ssh, source, ct).ConfigureAwait(false);
         var counts = string.Concat(tables.Select(t => $"SELECT 'count|{t}|' || count(*) FROM \"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\";\n"));
         var script = $".timeout {BusyTimeoutMs}\nBEGIN;\n{counts}.backup '{destination.Replace("'", "''", StringComparison.Ordinal)}'\nCOMMIT;\n";
-        var command = $"rm -f {Q(destination)} && printf '%s' {Q(script)} | sqlite3 -batch -bail {Q(source)} && sqlite3 -batch {Q(destination)} 'PRAGMA journal_mode=DELETE;' >/dev/null";
+        var command = $"rm -f {Q(destination)} && printf '%s' {Q(script)} | sqlite3 -readonly -batch -bail {Q(source)} && sqlite3 -batch {Q(destination)} 'PRAGMA journal_mode=DELETE;' >/dev/null";
         var result = await ssh.RunAsync(command, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {

@@ -46,7 +46,7 @@ internal static class DependenciesStep
         if (needs.Venv) details.Add($"$ python3 -m venv {(ctx.Options.InstallPythonRequirements ? string.Empty : "--without-pip ")}backend/venv");
         if (needs.Pip) details.Add("$ backend/venv/bin/pip install -r backend/requirements.txt");
         if (!ctx.Options.InstallPythonRequirements) details.Add("pip install skipped by policy (the sandbox's stand-in backend needs no Python packages and has no network)");
-        if (needs.Npm) details.Add($"$ npm {policy}");
+        if (needs.Npm) details.Add($"$ npm {NpmArguments(ctx, ci: true)}   (npm {policy} when there is no package-lock.json)");
         var any = needs.Logs || needs.Venv || needs.Pip || needs.Npm;
         var summary = any
             ? string.Join(", ", new[] { needs.Logs ? "logs dir" : null, needs.Venv ? "venv" : null, needs.Pip ? "pip install" : null, needs.Npm ? $"npm {policy}" : null }.Where(x => x is not null))
@@ -68,7 +68,9 @@ internal static class DependenciesStep
 
         if (needs.Npm)
         {
-            var result = await ctx.RunAsync($"cd {d} && npm {NpmArguments(ctx)} 2>&1").ConfigureAwait(false);
+            // npm ci installs exactly the lockfile and never rewrites it (npm install would touch package-lock.json, and
+            // the next copy would then see a difference that is not one); without a lockfile there is only npm install.
+            var result = await ctx.RunAsync($"cd {d} && if [ -f package-lock.json ]; then npm {NpmArguments(ctx, ci: true)}; else npm {NpmArguments(ctx)}; fi 2>&1").ConfigureAwait(false);
             if (!result.Succeeded) throw new ProvisioningException(FailureKind.StepFailed, $"npm {NpmArguments(ctx)} in {t.Directory} failed (exit {result.ExitCode}): {Tail(result.StdOut)}");
             await ctx.RunCheckedAsync($"cd {d} && mkdir -p node_modules && printf '%s' {DeployContext.Q(needs.NpmHash)} > {NpmStamp}").ConfigureAwait(false);
         }
@@ -83,8 +85,8 @@ internal static class DependenciesStep
     }
 
     /// <summary>The npm arguments the policy calls for: devDependencies kept unless the environment asks for a production-only install.</summary>
-    internal static string NpmArguments(DeployContext ctx) =>
-        "install --no-audit --no-fund" + (ctx.Target.Dependencies == DependencyInstall.ProductionOnly ? " --omit=dev" : string.Empty) + (ctx.Options.NpmOffline ? " --offline" : string.Empty);
+    internal static string NpmArguments(DeployContext ctx, bool ci = false) =>
+        (ci ? "ci" : "install") + " --no-audit --no-fund" + (ctx.Target.Dependencies == DependencyInstall.ProductionOnly ? " --omit=dev" : string.Empty) + (ctx.Options.NpmOffline ? " --offline" : string.Empty);
 
     private static string Tail(string text) => string.Join('\n', text.TrimEnd().Split('\n').TakeLast(8));
 }

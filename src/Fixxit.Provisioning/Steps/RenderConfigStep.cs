@@ -35,12 +35,16 @@ internal static class RenderConfigStep
 
         var files = new List<Rendered>();
         var details = new List<string>(notes);
-        foreach (var (path, content, mode) in new[] { (t.PathOf(t.Commands.Script), script, "755"), (t.PathOf(DotEnvFile), env, "600") })
+        foreach (var (path, content, mode, sourceText) in new[] { (t.PathOf(t.Commands.Script), script, "755", sourceScript), (t.PathOf(DotEnvFile), env, "600", sourceEnv) })
         {
             var current = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, path, ctx.Ct).ConfigureAwait(false);
             var differs = current != content;
             files.Add(new Rendered(path, content, mode, differs));
-            if (differs) details.AddRange(TextDiff.Lines(current ?? string.Empty, content, path));
+            if (!differs) continue;
+
+            // A new file is shown as its edits relative to the source's copy: that is what a reviewer needs to see.
+            details.Add(current is null ? $"new file {path} = {s.Name}'s copy with these edits:" : $"changes to {path}:");
+            details.AddRange(TextDiff.Lines(current ?? sourceText, content, Path.GetFileName(path)));
         }
 
         var changed = files.Where(f => f.Differs).Select(f => Path.GetFileName(f.Path)).ToList();
