@@ -47,14 +47,21 @@ public static class Sandbox
         if (!DevTreeBuilder.Exists(layout, dev)) log($"creating the dev tree at {dev.Directory} (npm install, seed, git init)");
         await DevTreeBuilder.EnsureAsync(layout, dev, cancellationToken).ConfigureAwait(false);
 
-        await EnsureEnvironmentRunningAsync(layout, dev, log, cancellationToken).ConfigureAwait(false);
+        var caddyWasRunning = SandboxCaddy.RunningPid(layout) is not null;
+        var restarted = await EnsureEnvironmentRunningAsync(layout, dev, log, cancellationToken).ConfigureAwait(false);
         if (EnvironmentControl.IsProvisioned(prod) && !faults.Any(f => f.Name is "backend-down" or "frontend-down" or "missing-frontend"))
         {
-            await EnsureEnvironmentRunningAsync(layout, prod, log, cancellationToken).ConfigureAwait(false);
+            restarted |= await EnsureEnvironmentRunningAsync(layout, prod, log, cancellationToken).ConfigureAwait(false);
         }
 
         log("caddy: Caddyfile rendered and validated; start or reload if needed");
         var caddyPid = await SandboxProxy.ApplyAsync(layout, topology, faults.Any(f => f.Name == "proxy-wrong-port"), cancellationToken).ConfigureAwait(false);
+        if (restarted && caddyWasRunning)
+        {
+            // A running Caddy may have marked the restarted backend unhealthy; re-provisioning re-checks at once
+            // instead of at the next 30 s health interval.
+            await SandboxCaddy.ReloadAsync(layout, topology.Hosts[0].Proxy, force: true, cancellationToken).ConfigureAwait(false);
+        }
         log("sshd: start if not running");
         var sshdPid = await SshdServer.EnsureRunningAsync(layout, ports.Ssh, cancellationToken).ConfigureAwait(false);
 
@@ -210,16 +217,18 @@ public static class Sandbox
         File.WriteAllText(marker, "This folder is a Fixxit.Verify sandbox root: `fixxit sandbox reset` deletes it.\n");
     }
 
-    private static async Task EnsureEnvironmentRunningAsync(SandboxLayout layout, AppEnvironment env, Action<string> log, CancellationToken cancellationToken)
+    /// <returns>True when something had to be started.</returns>
+    private static async Task<bool> EnsureEnvironmentRunningAsync(SandboxLayout layout, AppEnvironment env, Action<string> log, CancellationToken cancellationToken)
     {
         var backendUp = EnvironmentControl.Pid(env, "backend") is not null;
         var frontendUp = EnvironmentControl.Pid(env, "frontend") is not null;
-        if (backendUp && frontendUp) return;
+        if (backendUp && frontendUp) return false;
         if (!backendUp) await Ports.EnsureFreeAsync(env.BackendPort, $"{env.Name} backend", cancellationToken).ConfigureAwait(false);
         if (!frontendUp) await Ports.EnsureFreeAsync(env.FrontendPort, $"{env.Name} frontend", cancellationToken).ConfigureAwait(false);
         log($"{env.Name}: ./start_server.sh start");
         await EnvironmentControl.RunCheckedAsync(layout, env, "start", cancellationToken).ConfigureAwait(false);
         await WaitHealthyAsync(env, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static async Task WaitHealthyAsync(AppEnvironment env, CancellationToken cancellationToken)

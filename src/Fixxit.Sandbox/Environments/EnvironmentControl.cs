@@ -24,9 +24,19 @@ public static class EnvironmentControl
     public static async Task<CommandResult> RunCheckedAsync(SandboxLayout layout, AppEnvironment environment, string verb, CancellationToken cancellationToken = default)
     {
         var result = await RunAsync(layout, environment, verb, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded
-            ? result
-            : throw new SandboxException($"{environment.Name}: ./{environment.Commands.Script} {verb} failed (exit {result.ExitCode}): {(result.StdOut + result.StdErr).Trim()} — see {environment.PathOf(environment.LogsDirectory)}");
+        if (result.Succeeded) return result;
+        var logs = environment.PathOf(environment.LogsDirectory);
+        throw new SandboxException(
+            $"{environment.Name}: ./{environment.Commands.Script} {verb} failed (exit {result.ExitCode}): {(result.StdOut + result.StdErr).Trim()}" +
+            $"{Environment.NewLine}logs/backend.log ends with:{Environment.NewLine}{Tail(Path.Combine(logs, "backend.log"))}" +
+            $"{Environment.NewLine}logs/frontend.log ends with:{Environment.NewLine}{Tail(Path.Combine(logs, "frontend.log"))}");
+    }
+
+    private static string Tail(string file)
+    {
+        if (!File.Exists(file)) return "  (missing)";
+        var lines = File.ReadAllLines(file);
+        return string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Length - 6)).Select(l => "  " + l));
     }
 
     /// <summary>The live pid of "backend" or "frontend" from <c>logs/&lt;part&gt;.pid</c>, when it is a process of this environment.</summary>

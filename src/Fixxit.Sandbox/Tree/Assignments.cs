@@ -33,7 +33,7 @@ public static partial class Assignments
             if (!m.Success || m.Groups["key"].Value != key) continue;
             var old = m.Groups["value"].Value;
             var quote = old.Length > 0 && old[0] is '"' or '\'' ? old[0].ToString() : string.Empty;
-            lines[i] = $"{m.Groups["prefix"].Value}{key}={quote}{value}{quote}";
+            lines[i] = $"{m.Groups["prefix"].Value}{key}={quote}{value}{quote}{lines[i].TrimEnd('\r')[(m.Groups["value"].Index + m.Groups["value"].Length)..]}";
             found = true;
         }
 
@@ -60,6 +60,7 @@ public static partial class Assignments
         return v.Length >= 2 && v[0] is '"' or '\'' && v[^1] == v[0] ? v[1..^1] : v;
     }
 
-    [GeneratedRegex("^(?<prefix>\\s*(?:export\\s+)?)(?<key>[A-Za-z_][A-Za-z0-9_]*)=(?<value>.*)$")]
+    // A whole-line assignment only: `VAR=x cmd …` (a command with a prefix assignment) must never match.
+    [GeneratedRegex("^(?<prefix>\\s*(?:export\\s+)?)(?<key>[A-Za-z_][A-Za-z0-9_]*)=(?<value>\"[^\"]*\"|'[^']*'|[^\\s\"'#;&|]*)\\s*(?:#.*)?$")]
     private static partial Regex Line();
 }

@@ -67,7 +67,8 @@ public static class StartServerScript
                 return 1
             fi
             echo "$(date -u '+%Y-%m-%d %H:%M:%S') starting frontend on port $FRONTEND_PORT" >> "$LOG_DIR/frontend.log"
-            BACKEND_PORT="$BACKEND_PORT" setsid node_modules/.bin/vite --port "$FRONTEND_PORT" --strictPort \
+            export BACKEND_PORT  # the dev server proxies API calls to the backend
+            setsid node_modules/.bin/vite --port "$FRONTEND_PORT" --strictPort \
                 >> "$LOG_DIR/frontend.log" 2>&1 < /dev/null &
             echo $! > "$LOG_DIR/frontend.pid"
             if wait_port "$FRONTEND_PORT"; then echo "frontend: started (pid $(pid_of frontend), port $FRONTEND_PORT)"

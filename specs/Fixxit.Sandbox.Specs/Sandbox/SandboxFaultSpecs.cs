@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Fixxit.EnvConfig;
+using Fixxit.Sandbox.Environments;
+using Fixxit.Sandbox.Faults;
+using Fixxit.Sandbox.Processes;
+using Fixxit.Sandbox.Tree;
+
+namespace Fixxit.Sandbox.Specs.Sandbox;
+
+/// <summary>Each prod fault, switched on against a correct prod: its symptom observed directly, then undone exactly.</summary>
+public sealed class SandboxFaultSpecs : SandboxFixture
+{
+    private HttpClient _http = null!;
+    private string _token = string.Empty;
+
+    protected override async Task AfterUpAsync()
+    {
+        await MinimalProd.CreateAsync(Layout, Info);
+        _http = Info.CreateHttpClient();
+        _token = await SignInAsync(_http, Info.Prod.PublicUrl);
+    }
+
+    [OneTimeTearDown]
+    public void DisposeClient() => _http?.Dispose();
+
+    [SetUp]
+    public async Task ProdIsHealthyBeforeEachFault()
+    {
+        (await EnvironmentControl.RunAsync(Layout, Info.Prod, "status")).ExitCode.Should().Be(0);
+        (await GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Wrong_key_breaks_the_logs_page_with_failed_to_decrypt_and_is_undone_exactly()
+    {
+        var files = Snapshot(MinimalProd.DotEnv(Info.Prod), MinimalProd.Script(Info.Prod));
+        (await GetAsync("/api/v1/logs/", _token)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await Fault.EnableAsync("wrong-key", Root);
+        var envKey = Key(MinimalProd.DotEnv(Info.Prod));
+        var scriptKey = Key(MinimalProd.Script(Info.Prod));
+        using var logs = await GetAsync("/api/v1/logs/", _token);
+        var backendLog = await File.ReadAllTextAsync(Info.Prod.PathOf("logs/backend.log"));
+        await Fault.DisableAsync("wrong-key", Root);
+
+        envKey.Should().Be(scriptKey).And.NotBe(Key(MinimalProd.DotEnv(Info.Dev)));
+        logs.IsSuccessStatusCode.Should().BeFalse();
+        backendLog.Should().Contain("Failed to decrypt password");
+        Snapshot(MinimalProd.DotEnv(Info.Prod), MinimalProd.Script(Info.Prod)).Should().Equal(files);
+        (await GetAsync("/api/v1/logs/", _token)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Split_key_makes_the_two_definitions_disagree_and_the_logs_page_fail_on_some_requests()
+    {
+        var files = Snapshot(MinimalProd.DotEnv(Info.Prod), MinimalProd.Script(Info.Prod));
+
+        await Fault.EnableAsync("split-key", Root);
+        var envKey = Key(MinimalProd.DotEnv(Info.Prod));
+        var scriptKey = Key(MinimalProd.Script(Info.Prod));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 24; i++)
+        {
+            using var response = await GetAsync("/api/v1/logs/", _token);
+            statuses.Add(response.StatusCode);
+        }
+
+        await Fault.DisableAsync("split-key", Root);
+
+        envKey.Should().NotBe(scriptKey);
+        scriptKey.Should().Be(Key(MinimalProd.DotEnv(Info.Dev)));
+        statuses.Should().Contain(s => s != HttpStatusCode.OK, "a request served with the .env key cannot decrypt");
+        Snapshot(MinimalProd.DotEnv(Info.Prod), MinimalProd.Script(Info.Prod)).Should().Equal(files);
+    }
+
+    [Test]
+    public async Task Dev_url_in_db_makes_new_invitation_links_point_at_dev()
+    {
+        var db = Info.Prod.PathOf(Info.Prod.Database.Path);
+        PersistedConfig.ReadWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
+
+        await Fault.EnableAsync("dev-url-in-db", Root);
+        var persisted = PersistedConfig.ReadWebuiUrl(db);
+        var urlOn = await InvitationUrlAsync();
+        await Fault.DisableAsync("dev-url-in-db", Root);
+        var urlOff = await InvitationUrlAsync();
+
+        persisted.Should().Be(Info.Dev.PublicUrl);
+        urlOn.Should().StartWith(Info.Dev.PublicUrl);
+        urlOff.Should().StartWith(Info.Prod.PublicUrl);
+        PersistedConfig.ReadWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
+    }
+
+    [Test]
+    public async Task Backend_down_shows_in_status_frees_the_port_and_fails_the_site()
+    {
+        await Fault.EnableAsync("backend-down", Root);
+        var status = await EnvironmentControl.RunAsync(Layout, Info.Prod, "status");
+        var listening = await PortProbe.AcceptsAsync(Ports.ProdBackend);
+        using var site = await GetAsync("/health");
+        var recorded = (await Fixxit.Sandbox.Sandbox.StatusAsync(Root)).Faults;
+        await Fault.DisableAsync("backend-down", Root);
+
+        status.ExitCode.Should().NotBe(0);
+        status.StdOut.Should().Contain("backend: stopped").And.Contain("frontend: running");
+        listening.Should().BeFalse();
+        ((int)site.StatusCode).Should().BeOneOf(502, 503);
+        recorded.Should().Equal("backend-down");
+        (await GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Frontend_down_shows_in_status_and_frees_the_frontend_port()
+    {
+        await Fault.EnableAsync("frontend-down", Root);
+        var status = await EnvironmentControl.RunAsync(Layout, Info.Prod, "status");
+        var listening = await PortProbe.AcceptsAsync(Ports.ProdFrontend);
+        await Fault.DisableAsync("frontend-down", Root);
+
+        status.ExitCode.Should().NotBe(0);
+        status.StdOut.Should().Contain("frontend: stopped").And.Contain("backend: running");
+        listening.Should().BeFalse();
+        (await PortProbe.AcceptsAsync(Ports.ProdFrontend)).Should().BeTrue();
+    }
+
+    [Test]
+    public async Task Wrong_backend_port_moves_prods_backend_off_the_proxied_port()
+    {
+        var files = Snapshot(MinimalProd.Script(Info.Prod));
+
+        await Fault.EnableAsync("wrong-backend-port", Root);
+        var configured = Assignments.Get(await File.ReadAllTextAsync(MinimalProd.Script(Info.Prod)), "BACKEND_PORT");
+        var onDeclared = await PortProbe.AcceptsAsync(Ports.ProdBackend);
+        var onWrong = await PortProbe.AcceptsAsync(WrongBackendPortFault.WrongPort(Info));
+        using var site = await GetAsync("/health");
+        await Fault.DisableAsync("wrong-backend-port", Root);
+
+        configured.Should().Be((Ports.ProdBackend + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        onDeclared.Should().BeFalse();
+        onWrong.Should().BeTrue();
+        ((int)site.StatusCode).Should().BeOneOf(502, 503);
+        Snapshot(MinimalProd.Script(Info.Prod)).Should().Equal(files);
+        (await PortProbe.AcceptsAsync(WrongBackendPortFault.WrongPort(Info))).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Slow_backend_delays_every_answer_through_the_proxy()
+    {
+        var files = Snapshot(MinimalProd.DotEnv(Info.Prod));
+
+        await Fault.EnableAsync("slow-backend", Root);
+        var clock = Stopwatch.StartNew();
+        using var slow = await GetAsync("/api/version");
+        var elapsed = clock.Elapsed;
+        await Fault.DisableAsync("slow-backend", Root);
+
+        slow.StatusCode.Should().Be(HttpStatusCode.OK);
+        elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(SlowBackendFault.DelayMilliseconds), "the delay is a lower bound the backend guarantees");
+        Snapshot(MinimalProd.DotEnv(Info.Prod)).Should().Equal(files);
+    }
+
+    [Test]
+    public async Task Missing_frontend_removes_vite_so_the_frontend_cannot_start()
+    {
+        var vite = MissingFrontendFault.VitePath(Info);
+
+        await Fault.EnableAsync("missing-frontend", Root);
+        var present = File.Exists(vite);
+        var start = await EnvironmentControl.RunAsync(Layout, Info.Prod, "start");
+        var status = await EnvironmentControl.RunAsync(Layout, Info.Prod, "status");
+        await Fault.DisableAsync("missing-frontend", Root);
+
+        present.Should().BeFalse();
+        start.ExitCode.Should().NotBe(0);
+        start.StdErr.Should().Contain("node_modules/.bin/vite not found");
+        status.StdOut.Should().Contain("frontend: stopped");
+        File.Exists(vite).Should().BeTrue();
+        (await PortProbe.AcceptsAsync(Ports.ProdFrontend)).Should().BeTrue();
+    }
+
+    [Test]
+    public async Task A_fault_switched_on_twice_is_recorded_once_and_undone_once()
+    {
+        await Fault.EnableAsync("dev-url-in-db", Root);
+        await Fault.EnableAsync("dev-url-in-db", Root);
+        var recorded = SandboxState.Load(Layout)!.Faults.Count(f => f.Name == "dev-url-in-db");
+        await Fault.DisableAsync("dev-url-in-db", Root);
+        await Fault.DisableAsync("dev-url-in-db", Root);
+
+        recorded.Should().Be(1);
+        PersistedConfig.ReadWebuiUrl(Info.Prod.PathOf(Info.Prod.Database.Path)).Should().Be(Info.Prod.PublicUrl);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Info.Prod.PublicUrl + path);
+        if (token is not null) request.Headers.Authorization = new("Bearer", token);
+        return await _http.SendAsync(request);
+    }
+
+    private async Task<string> InvitationUrlAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Info.Prod.PublicUrl}/api/v1/invitations/create")
+        {
+            Content = JsonContent.Create(new { email = $"invitee-{Guid.NewGuid():N}@fixxit-sandbox.test" }),
+        };
+        request.Headers.Authorization = new("Bearer", _token);
+        using var response = await _http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("url").GetString()!;
+    }
+
+    private static string? Key(string file) => Assignments.Get(File.ReadAllText(file), EnvironmentSecrets.EncryptionKeyName);
+
+    private static string[] Snapshot(params string[] files) => [.. files.Select(f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))))];
+}
