@@ -53,5 +53,15 @@ public sealed class GherkinFeature
     public Task RunAsync(int pickleIndex) => ScenarioExecution.RunAsync(this, Compiled.Cases[pickleIndex]);
 
     /// <summary>Ends the feature on every runner that started it (AfterFeature hooks run there).</summary>
-    public Task EndAsync() => TestRunnerManager.ReleaseFeatureAsync(Info, TestAssembly);
+    public async Task EndAsync()
+    {
+        try
+        {
+            await TestRunnerManager.ReleaseFeatureAsync(Info, TestAssembly);
+        }
+        catch (Exception exception)
+        {
+            throw OutcomeTranslator.ToNUnit(exception);
+        }
+    }
 }

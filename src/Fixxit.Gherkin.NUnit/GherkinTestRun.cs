@@ -27,17 +27,37 @@ public static class GherkinTestRun
         // The key=value variables win over reqnroll.json, so the paths are always this run's folder.
         Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_HTML", "outputFilePath=" + Path.Combine(ReportDirectory, HtmlFileName));
         Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_MESSAGE", "outputFilePath=" + Path.Combine(ReportDirectory, MessagesFileName));
-        await TestRunnerManager.OnTestRunStartAsync(testAssembly);
+        try
+        {
+            await TestRunnerManager.OnTestRunStartAsync(testAssembly);
+        }
+        catch (Exception exception)
+        {
+            // A failing [BeforeTestRun] hook fails every test with this message: mask it like any other.
+            throw OutcomeTranslator.ToNUnit(exception);
+        }
     }
 
     public static async Task EndAsync(Assembly testAssembly)
     {
-        await TestRunnerManager.OnTestRunEndAsync(testAssembly);
+        Exception? failure = null;
+        try
+        {
+            await TestRunnerManager.OnTestRunEndAsync(testAssembly);
+        }
+        catch (Exception exception)
+        {
+            // An [AfterTestRun] hook failed; the reports are still finished and masked below.
+            failure = exception;
+        }
+
         RunHeader.Current.MarkFinished(DateTimeOffset.Now, RunTally.Passed, RunTally.Failed, RunTally.Skipped, RunTally.Failures);
         if (ReportDirectory is not null)
         {
             ReportPostProcessor.Process(ReportDirectory, RunHeader.Current);
             TestContext.Progress.WriteLine("Gherkin report: " + Path.Combine(ReportDirectory, HtmlFileName));
         }
+
+        if (failure is not null) throw OutcomeTranslator.ToNUnit(failure);
     }
 }

@@ -1,14 +1,14 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fixxit.EnvConfig.Secrets;
 
 namespace Fixxit.Gherkin.NUnit;
 
 /// <summary>
-/// Runs after Reqnroll's formatters closed their files: masks every registered secret in the ndjson and the HTML
-/// (plain, JSON-escaped and inside base64 text attachments), turns link attachments into text/uri-list, adds the run
-/// header banner to the HTML and writes run-header.json. Each file is replaced atomically (temp file + move).
+/// Runs after Reqnroll's formatters closed their files. Masks every registered secret in each Cucumber message (every
+/// string value, text attachments decoded from base64 first), turns link attachments into text/uri-list, writes the
+/// masked messages back to the ndjson and into the HTML's message array, adds the run header banner, and writes
+/// run-header.json. Each file is replaced atomically (temp file + move).
 /// </summary>
 internal static class ReportPostProcessor
 {
@@ -18,29 +18,19 @@ internal static class ReportPostProcessor
     {
         var masker = SecretMasker.Shared;
         var ndjson = Path.Combine(directory, GherkinTestRun.MessagesFileName);
-        var replacements = new List<(string Original, string Rewritten)>();
+        string[]? envelopes = null;
         if (File.Exists(ndjson))
         {
-            var lines = File.ReadAllLines(ndjson);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var rewritten = RewriteEnvelope(lines[i], masker);
-                if (!ReferenceEquals(rewritten, lines[i]) && rewritten != lines[i]) replacements.Add((lines[i], rewritten));
-                lines[i] = rewritten;
-            }
-
-            WriteAtomically(ndjson, string.Join('\n', lines) + "\n");
+            envelopes = File.ReadLines(ndjson).Where(l => l.Length > 0).Select(l => RewriteEnvelope(l, masker)).ToArray();
+            WriteAtomically(ndjson, string.Join('\n', envelopes) + "\n");
         }
 
         var html = Path.Combine(directory, GherkinTestRun.HtmlFileName);
         if (File.Exists(html))
         {
             var text = File.ReadAllText(html);
-            foreach (var (original, rewritten) in replacements)
-            {
-                text = text.Replace(original, rewritten, StringComparison.Ordinal);
-            }
-
+            if (envelopes is not null) text = HtmlMessages.Replace(text, envelopes) ?? text;
+            // The whole page once more: the title, anything outside the message array, and a safety net.
             text = RunHeaderBanner.Insert(masker.Mask(text), header, masker);
             WriteAtomically(html, text);
         }
@@ -48,31 +38,80 @@ internal static class ReportPostProcessor
         WriteAtomically(Path.Combine(directory, HeaderFileName), masker.Mask(RunHeaderBanner.ToJson(header)));
     }
 
-    /// <summary>One envelope line, masked; attachments are decoded first so secrets inside base64 text are found.</summary>
+    /// <summary>One envelope line, masked. Unchanged lines are returned as they were.</summary>
     internal static string RewriteEnvelope(string line, SecretMasker masker)
     {
-        if (!line.StartsWith("{\"attachment\"", StringComparison.Ordinal)) return masker.Mask(line);
         var envelope = JsonNode.Parse(line)!;
-        var attachment = envelope["attachment"]!.AsObject();
+        var changed = envelope["attachment"] is JsonObject attachment && DecodeTextAttachment(attachment);
+        changed |= MaskStrings(envelope, masker);
+        return changed ? envelope.ToJsonString() : line;
+    }
+
+    /// <summary>Base64 text (and link files) become plain text, so the masker can see inside and the viewer shows it.</summary>
+    private static bool DecodeTextAttachment(JsonObject attachment)
+    {
         var mediaType = (string?)attachment["mediaType"] ?? string.Empty;
-        var encoding = (string?)attachment["contentEncoding"] ?? "IDENTITY";
         var fileName = (string?)attachment["fileName"] ?? string.Empty;
         var isLink = fileName.EndsWith(ReportArtifacts.LinkSuffix, StringComparison.Ordinal);
-        if (encoding == "BASE64" && (IsText(mediaType) || isLink))
-        {
-            var body = Encoding.UTF8.GetString(Convert.FromBase64String((string?)attachment["body"] ?? string.Empty));
-            attachment["body"] = masker.Mask(body);
-            attachment["contentEncoding"] = "IDENTITY";
-            if (isLink)
-            {
-                attachment["mediaType"] = "text/uri-list";
-                attachment["fileName"] = fileName[..^ReportArtifacts.LinkSuffix.Length];
-            }
+        if ((string?)attachment["contentEncoding"] != "BASE64" || !(IsText(mediaType) || isLink)) return false;
 
-            return masker.Mask(envelope.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        attachment["body"] = Encoding.UTF8.GetString(Convert.FromBase64String((string?)attachment["body"] ?? string.Empty));
+        attachment["contentEncoding"] = "IDENTITY";
+        if (isLink)
+        {
+            attachment["mediaType"] = "text/uri-list";
+            attachment["fileName"] = fileName[..^ReportArtifacts.LinkSuffix.Length];
         }
 
-        return masker.Mask(line);
+        return true;
+    }
+
+    private static bool MaskStrings(JsonNode? node, SecretMasker masker)
+    {
+        var changed = false;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToArray())
+                {
+                    if (obj[key] is JsonValue value && value.TryGetValue<string>(out var text))
+                    {
+                        var masked = masker.Mask(text);
+                        if (masked != text)
+                        {
+                            obj[key] = masked;
+                            changed = true;
+                        }
+                    }
+                    else
+                    {
+                        changed |= MaskStrings(obj[key], masker);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue value && value.TryGetValue<string>(out var text))
+                    {
+                        var masked = masker.Mask(text);
+                        if (masked != text)
+                        {
+                            array[i] = masked;
+                            changed = true;
+                        }
+                    }
+                    else
+                    {
+                        changed |= MaskStrings(array[i], masker);
+                    }
+                }
+
+                break;
+        }
+
+        return changed;
     }
 
     private static bool IsText(string mediaType) =>

@@ -35,6 +35,28 @@ public sealed class EnvelopeMaskingSpecs
     }
 
     [Test]
+    public void A_secret_is_found_whatever_JSON_escaping_the_writer_chose()
+    {
+        var masker = new SecretMasker();
+        masker.Register("a\"b+c<d-secret", "odd");
+        // '"' escaped as \" but '+' and '<' as \u escapes: neither the plain nor the JSON-encoded form appears verbatim.
+        var line = "{\"testStepFinished\":{\"testStepResult\":{\"message\":\"x a\\\"b\\u002Bc\\u003Cd-secret y\"}}}";
+
+        var message = JsonDocument.Parse(ReportPostProcessor.RewriteEnvelope(line, masker)).RootElement
+            .GetProperty("testStepFinished").GetProperty("testStepResult").GetProperty("message").GetString();
+
+        message.Should().Be("x ***odd*** y");
+    }
+
+    [Test]
+    public void A_line_without_secrets_is_kept_byte_for_byte()
+    {
+        var line = """{"pickle":{"id":"p-1","name":"Caf\u00e9 \u002B tea"}}""";
+
+        ReportPostProcessor.RewriteEnvelope(line, _masker).Should().BeSameAs(line);
+    }
+
+    [Test]
     public void A_binary_attachment_is_left_as_it_is()
     {
         var line = """{"attachment":{"body":"iVBORw0KGgo=","contentEncoding":"BASE64","fileName":"s.png","mediaType":"image/png"}}""";
