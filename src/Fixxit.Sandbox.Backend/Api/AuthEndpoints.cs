@@ -115,7 +115,9 @@ public static partial class AuthEndpoints
     /// <summary>SessionUserResponse plus the token cookie; a fresh JWT unless the caller's own is echoed (GET /auths/).</summary>
     internal static IResult SessionResponse(HttpContext http, BackendContext app, UserModel user, bool includeProfile, string? reuseToken = null)
     {
-        DateTimeOffset? expiresAt = app.Settings.JwtExpiresIn is { } ttl ? app.Time.GetUtcNow() + ttl : null;
+        // GET /auths/ echoes the caller's token and its own expiry; signin/signup mint a new one.
+        DateTimeOffset? expiresAt = reuseToken is not null ? JwtTokens.ExpiresAt(reuseToken)
+            : app.Settings.JwtExpiresIn is { } ttl ? app.Time.GetUtcNow() + ttl : null;
         var token = reuseToken ?? app.Tokens.Create(user.Id, expiresAt);
         Sessions.SetCookie(http.Response, token, expiresAt);
         var body = new JsonObject

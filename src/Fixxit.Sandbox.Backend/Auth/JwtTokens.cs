@@ -46,6 +46,15 @@ public sealed class JwtTokens(string secretKey)
         }
     }
 
+    /// <summary>The <c>exp</c> claim of a token already validated, or null when it has none.</summary>
+    public static DateTimeOffset? ExpiresAt(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3) return null;
+        var payload = JsonNode.Parse(Decode(parts[1]) ?? []) as JsonObject;
+        return payload?["exp"] is JsonValue exp && exp.TryGetValue<long>(out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    }
+
     private static string Encode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static byte[]? Decode(string text)

@@ -38,7 +38,10 @@ public static class SeedCommand
             SeedCredentials credentials;
             using (var connection = db.Open())
             {
+                // The file is private until renamed into place, so it is built without a journal or fsync, then set to WAL.
+                connection.Execute("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
                 credentials = new Seeder(key, webUiUrl, size).Seed(connection);
+                connection.Execute("PRAGMA journal_mode=WAL;");
             }
 
             SqliteConnection.ClearAllPools(); // closes the last connection: SQLite checkpoints and removes the -wal file

@@ -5,7 +5,7 @@ public sealed record SeedSize(string Name, int ExtraUsers, int ChatsPerUser, int
 {
     public static readonly SeedSize Small = new("small", 0, 2, 2, 300);
 
-    public static readonly SeedSize Large = new("large", 150, 120, 12, 900_000);
+    public static readonly SeedSize Large = new("large", 150, 120, 6, 600_000);
 
     public static SeedSize Parse(string? text) => text switch
     {
