@@ -1,0 +1,191 @@
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Database;
+using Fixxit.EnvConfig.DotEnv;
+using Fixxit.EnvConfig.Secrets;
+using Fixxit.Provisioning.Releases;
+using Fixxit.Provisioning.Specs.Support;
+
+namespace Fixxit.Provisioning.Specs.Sandbox;
+
+/// <summary>
+/// The life of sandbox prod, in order, against real sshd, rsync, SQLite and Caddy: plan, first apply, no-op re-apply,
+/// update, rollback, backup/restore. Each step's claims are checked on the files and through Caddy, not on the result alone.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
+{
+    private const string EditedFile = "src/lib/constants.ts";
+    private string _codeBeforeUpdate = string.Empty;
+
+    [Test]
+    [Order(1)]
+    public async Task Plan_on_a_fresh_sandbox_lists_every_change_with_masked_diffs_and_changes_nothing()
+    {
+        var plan = await Provisioner.PlanAsync(Topology, "prod", null, null, CancellationToken.None);
+
+        plan.Succeeded.Should().BeTrue(Show(plan));
+        Step(plan, "sync").Status.Should().Be(StepStatus.Changed);
+        Step(plan, "sync").Details.Should().Contain(d => d.EndsWith(" package.json", StringComparison.Ordinal));
+        Step(plan, "sync").Details.Should().NotContain(d => d.Contains("node_modules/", StringComparison.Ordinal) || d.Contains(".git/", StringComparison.Ordinal), "the declared exclusions apply");
+        Step(plan, "config").Details.Should().Contain($"start_server.sh:5 -BACKEND_PORT={Dev.BackendPort}").And.Contain($"start_server.sh:5 +BACKEND_PORT={Prod.BackendPort}")
+            .And.Contain($"start_server.sh:6 +FRONTEND_PORT={Prod.FrontendPort}").And.Contain($".env:2 +WEBUI_URL={Prod.PublicUrl}");
+        Step(plan, "database").Status.Should().Be(StepStatus.Changed);
+        Step(plan, "start").Status.Should().Be(StepStatus.Changed);
+
+        var key = DotEnvDocument.Load(Dev.PathOf("backend/.env")).Get(EnvironmentSecrets.EncryptionKeyName)!;
+        plan.ToJson().Should().NotContain(key, "secrets are masked in every output");
+        Directory.Exists(Prod.Directory).Should().BeFalse("a plan changes nothing");
+        Directory.Exists(Releases + "/deploy.lock").Should().BeFalse("a plan takes no lock");
+    }
+
+    [Test]
+    [Order(2)]
+    public async Task First_apply_brings_up_prod_through_Caddy_with_the_database_copied_its_url_rewritten_and_the_key_proven()
+    {
+        var result = await ApplyAsync();
+
+        result.Succeeded.Should().BeTrue(Show(result));
+        result.Steps.Select(s => s.Step).Should().ContainInOrder("preflight", "snapshot", "sync", "config", "database", "dependencies", "start", "record");
+        Step(result, "snapshot").Status.Should().Be(StepStatus.Skipped, "there was no prod to snapshot");
+        (await GetThroughCaddyAsync("/health")).Should().Be(200);
+        (await GetThroughCaddyAsync("/api/version")).Should().Be(200);
+
+        var script = File.ReadAllText(Prod.PathOf("start_server.sh"));
+        script.Should().Contain($"BACKEND_PORT={Prod.BackendPort}\n").And.Contain($"FRONTEND_PORT={Prod.FrontendPort}\n");
+        script.Should().NotContain(Dev.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.NotContain(Dev.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var env = DotEnvDocument.Load(Prod.PathOf("backend/.env"));
+        env.Get("WEBUI_URL").Should().Be(Prod.PublicUrl);
+        env.Get("FRONTEND_BASE_URL").Should().Be(Prod.PublicUrl);
+
+        using (var prod = OpenWebUiDatabase.OpenReadOnly(ProdDb))
+        using (var dev = OpenWebUiDatabase.OpenReadOnly(DevDb))
+        {
+            prod.ReadConfig()!.WebuiUrl.Should().Be(Prod.PublicUrl, "the persisted URL wins over .env and must be prod's");
+            dev.ReadConfig()!.WebuiUrl.Should().Be(Dev.PublicUrl, "the rewrite happened on prod's copy, never on dev's database");
+            prod.Counts().Should().Be(dev.Counts());
+            prod.CountRows("log_source").Should().BeGreaterThan(0);
+            prod.VerifyTokens("log_source", "password_encrypted", FernetKey.Parse(env.Get(EnvironmentSecrets.EncryptionKeyName)!)).AllDecrypt.Should().BeTrue();
+            prod.CheckIntegrity().IsOk.Should().BeTrue();
+        }
+
+        File.Exists(ProdDb + "-wal").Should().BeTrue("prod's own app opened its database (WAL) — and no dev -wal was copied in before");
+        Directory.Exists(Releases + "/deploy.lock").Should().BeFalse("the lock is released");
+        var journal = File.ReadAllLines(Releases + "/journal.ndjson").Select(l => JournalEntry.ParseLine(l)!).ToList();
+        journal.Should().ContainSingle().Which.Outcome.Should().Be("ok");
+    }
+
+    [Test]
+    [Order(3)]
+    public async Task A_second_apply_with_nothing_changed_reports_every_step_unchanged_and_does_not_restart()
+    {
+        var pid = ProdBackendPid();
+
+        var result = await ApplyAsync();
+
+        result.Succeeded.Should().BeTrue(Show(result));
+        result.Steps.Should().OnlyContain(s => s.Status == StepStatus.Unchanged, Show(result));
+        result.Changed.Should().BeFalse();
+        ProdBackendPid().Should().NotBeNull().And.Be(pid, "a no-op apply must not restart the app");
+        Directory.Exists(Releases + "/releases").Should().BeFalse("nothing changed, so no snapshot was taken");
+        JournalEntry.ParseLine(File.ReadAllLines(Releases + "/journal.ndjson")[^1])!.Outcome.Should().Be("no-op");
+    }
+
+    [Test]
+    [Order(4)]
+    public async Task Update_syncs_code_after_a_snapshot_restarts_and_keeps_prods_own_data()
+    {
+        _codeBeforeUpdate = TreeHash.OfCode(Prod.Directory);
+        Sql.InsertMarker(ProdDb, "prod-only-before-update");
+        var pid = ProdBackendPid();
+        File.AppendAllText(Dev.PathOf(EditedFile), "export const FEATURE_FLAG = 'invitations-v2';\n");
+        DevChangedByTheSpec();
+
+        var result = await ApplyAsync(Quick with { Update = true });
+
+        result.Succeeded.Should().BeTrue(Show(result));
+        result.Operation.Should().Be(ProvisionOperation.Update);
+        Step(result, "snapshot").Status.Should().Be(StepStatus.Changed);
+        Step(result, "sync").Status.Should().Be(StepStatus.Changed);
+        Step(result, "sync").Details.Should().Contain(d => d.EndsWith(EditedFile, StringComparison.Ordinal));
+        Step(result, "database").Status.Should().Be(StepStatus.Skipped, "update never reseeds the database");
+        Step(result, "start").Status.Should().Be(StepStatus.Changed);
+        ProdBackendPid().Should().NotBe(pid, "changed code needs a restart");
+        File.ReadAllText(Prod.PathOf(EditedFile)).Should().Contain("invitations-v2");
+        Sql.HasMarker(ProdDb, "prod-only-before-update").Should().BeTrue("prod's own rows survive an update");
+        (await GetThroughCaddyAsync("/health")).Should().Be(200);
+
+        var release = Directory.GetDirectories(Releases + "/releases").Should().ContainSingle().Subject;
+        TreeHash.OfCode(ReleaseLayout.CodeOf(release)).Should().Be(_codeBeforeUpdate, "the snapshot holds the code as it was before the update");
+        var manifest = ReleaseManifest.Parse(File.ReadAllText(ReleaseLayout.ManifestOf(release)), release);
+        manifest.HasDatabase.Should().BeTrue();
+        manifest.Integrity.Should().Be("ok");
+        manifest.WasRunning.Should().BeTrue();
+        Sql.HasMarker(ReleaseLayout.DatabaseOf(release), "prod-only-before-update").Should().BeTrue("the snapshot holds the database as it was");
+    }
+
+    [Test]
+    [Order(5)]
+    public async Task Rollback_restores_the_exact_previous_code_and_database_together_and_verifies_through_Caddy()
+    {
+        Sql.InsertMarker(ProdDb, "written-after-update");
+
+        var result = await Provisioner.RollbackAsync(Topology, "prod", RollbackOptions.Default with { StartupTimeout = TimeSpan.FromSeconds(60) }, null, CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue(Show(result));
+        TreeHash.OfCode(Prod.Directory).Should().Be(_codeBeforeUpdate, "the code is exactly the snapshot's again");
+        File.ReadAllText(Prod.PathOf(EditedFile)).Should().NotContain("invitations-v2");
+        Sql.HasMarker(ProdDb, "prod-only-before-update").Should().BeTrue();
+        Sql.HasMarker(ProdDb, "written-after-update").Should().BeFalse("the database is the snapshot's, restored with the code");
+        (await GetThroughCaddyAsync("/health")).Should().Be(200);
+        Step(result, "restore-release").Details.Should().Contain(d => d.Contains("Caddy", StringComparison.Ordinal));
+        Directory.GetDirectories(Releases + "/releases").Should().HaveCount(2, "the rolled-back state was snapshotted first, so the rollback can be undone");
+    }
+
+    [Test]
+    [Order(6)]
+    public async Task Backup_is_an_integrity_checked_online_copy_and_restore_puts_it_back()
+    {
+        var backup = await Provisioner.BackupAsync(Topology, "prod", null, null, CancellationToken.None);
+        backup.Succeeded.Should().BeTrue(Show(backup));
+        var file = backup.Release!;
+        using (var copy = OpenWebUiDatabase.OpenReadOnly(file)) copy.CheckIntegrity().IsOk.Should().BeTrue();
+        Sql.HasMarker(file, "prod-only-before-update").Should().BeTrue();
+        Sql.InsertMarker(ProdDb, "written-after-backup");
+
+        var restore = await Provisioner.RestoreAsync(Topology, "prod", new RestoreOptions { From = Path.GetFileName(file), StartupTimeout = TimeSpan.FromSeconds(60) }, null, CancellationToken.None);
+
+        restore.Succeeded.Should().BeTrue(Show(restore));
+        Sql.HasMarker(ProdDb, "written-after-backup").Should().BeFalse();
+        Sql.HasMarker(ProdDb, "prod-only-before-update").Should().BeTrue();
+        (await GetThroughCaddyAsync("/health")).Should().Be(200);
+    }
+
+    [Test]
+    [Order(7)]
+    public async Task Backup_retention_keeps_only_the_newest_by_count()
+    {
+        var second = await Provisioner.BackupAsync(Topology, "prod", BackupOptions.Default with { KeepCount = 1 }, null, CancellationToken.None);
+
+        second.Succeeded.Should().BeTrue(Show(second));
+        Directory.GetFiles(Releases + "/backups", "webui-*.db").Should().ContainSingle().Which.Should().Be(second.Release);
+        Step(second, "retention").Status.Should().Be(StepStatus.Changed);
+    }
+
+    [Test]
+    [Order(8)]
+    public async Task Restore_from_a_corrupt_backup_changes_nothing_and_says_why()
+    {
+        var bad = Releases + "/backups/webui-corrupt.db";
+        File.WriteAllText(bad, "this is not a database");
+        var pid = ProdBackendPid();
+
+        var restore = await Provisioner.RestoreAsync(Topology, "prod", new RestoreOptions { From = bad }, null, CancellationToken.None);
+
+        restore.Failure.Should().Be(FailureKind.BadInput, Show(restore));
+        restore.FailedStep.Should().Be("check-backup");
+        restore.Summary.Should().Contain("not a SQLite database");
+        ProdBackendPid().Should().Be(pid, "nothing was stopped");
+        File.Delete(bad);
+    }
+}
