@@ -51,11 +51,12 @@ public sealed class DotEnvEditingSpecs
         DotEnvDocument.Parse(document.ToString()).Get("A").Should().Be(value);
     }
 
-    [Test]
-    public void A_value_no_quoting_can_hold_is_refused()
+    [TestCase("${X}'", TestName = "an expansion and an apostrophe")]
+    [TestCase("ends with a backslash\\", TestName = "a trailing backslash python-dotenv would read as an escaped quote")]
+    public void A_value_no_quoting_can_hold_exactly_is_refused(string value)
     {
         var document = DotEnvDocument.Parse("A=1\n");
-        var act = () => document.Set("A", "${X}'");
+        var act = () => document.Set("A", value);
         act.Should().Throw<ArgumentException>();
         document.ToString().Should().Be("A=1\n");
     }

@@ -5,7 +5,7 @@ namespace Fixxit.EnvConfig.DotEnv;
 /// <c>#</c> comments, <c>[export ]KEY[ ]=[ ]value</c> with the value unquoted, '…' or "…" (quoted values may span
 /// lines), then optional blanks and <c># comment</c>. Anything else is an error naming the line.
 /// </summary>
-internal sealed class DotEnvParser
+internal sealed partial class DotEnvParser
 {
     private readonly string _text;
     private readonly string _fileName;
@@ -73,20 +73,13 @@ internal sealed class DotEnvParser
         {
             var q = _text[_pos];
             quote = q == '"' ? DotEnvQuoteStyle.Double : DotEnvQuoteStyle.Single;
-            _pos++;
-            var innerStart = _pos;
-            while (true)
-            {
-                if (_pos >= _text.Length) throw Error(firstLine, $"the {(q == '"' ? "double" : "single")} quote opened after {key}= is never closed");
-                var c = _text[_pos];
-                if (c == '\\' && _pos + 1 < _text.Length && (_text[_pos + 1] == q || _text[_pos + 1] == '\\')) { _pos += 2; continue; }
-                if (c == q) break;
-                if (c == '\n' || (c == '\r' && (_pos + 1 >= _text.Length || _text[_pos + 1] != '\n'))) _line++;
-                _pos++;
-            }
-
-            inner = _text[innerStart.._pos];
-            _pos++;
+            // python-dotenv's own patterns, so the closing quote is found exactly where it finds it (only \" or \' is
+            // special while scanning; \\ is decoded afterwards).
+            var match = (q == '"' ? DoubleQuoted() : SingleQuoted()).Match(_text, _pos);
+            if (!match.Success) throw Error(firstLine, $"the {(q == '"' ? "double" : "single")} quote opened after {key}= is never closed");
+            inner = match.Groups[1].Value;
+            _line += CountLineBreaks(match.ValueSpan);
+            _pos += match.Length;
         }
         else
         {
@@ -143,6 +136,23 @@ internal sealed class DotEnvParser
 
         while (end > 0 && rest[end - 1] is ' ' or '\t') end--;
         return end;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G'((?:\\'|[^'])*)'")]
+    private static partial System.Text.RegularExpressions.Regex SingleQuoted();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G""((?:\\""|[^""])*)""")]
+    private static partial System.Text.RegularExpressions.Regex DoubleQuoted();
+
+    private static int CountLineBreaks(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) count++;
+        }
+
+        return count;
     }
 
     private void SkipBlanks()

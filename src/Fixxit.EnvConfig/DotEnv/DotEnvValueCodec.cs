@@ -26,7 +26,7 @@ internal static class DotEnvValueCodec
         if (FitsSingle(value)) return $"'{value}'";
         if (FitsDouble(value)) return EncodeDouble(value);
         throw new ArgumentException(
-            "the value contains both '${' (which double quotes would expand) and a quote, backslash or line break (which single quotes cannot hold); a .env file cannot represent it",
+            "the value needs quotes but neither kind can hold it exactly for python-dotenv (it has '${' or ends with a backslash, and also a quote, backslash or line break)",
             nameof(value));
     }
 
@@ -43,7 +43,11 @@ internal static class DotEnvValueCodec
 
     private static bool FitsSingle(string value) => value.IndexOfAny(['\'', '\\', '\n', '\r']) < 0;
 
-    private static bool FitsDouble(string value) => !value.Contains("${", StringComparison.Ordinal);
+    /// <summary>
+    /// python-dotenv finds the closing quote before decoding, so "…\\" (a value ending in a backslash) could be taken
+    /// for an escaped quote; such values are not written in double quotes.
+    /// </summary>
+    private static bool FitsDouble(string value) => !value.Contains("${", StringComparison.Ordinal) && !value.EndsWith('\\');
 
     private static string EncodeDouble(string value)
     {
