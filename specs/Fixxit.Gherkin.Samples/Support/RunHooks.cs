@@ -16,6 +16,8 @@ public sealed class RunHooks
         RunHeader.Current.TargetEnvironment = "samples (in-process)";
         RunHeader.Current.AppVersion = "1.2.3-samples";
         RunHeader.Current.Set("Secret probe", "token " + SampleSecret.Value);
+        // The specs start this run without the variable: the bridge must have switched telemetry off itself.
+        RunHeader.Current.Set("Reqnroll telemetry", Environment.GetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED") == "0" ? "off" : "ON");
         HookLog.Add("BeforeTestRun");
     }
 

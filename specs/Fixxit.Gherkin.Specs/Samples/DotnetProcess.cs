@@ -20,8 +20,8 @@ internal static class DotnetProcess
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["REQNROLL_TELEMETRY_ENABLED"] = "0";
-        // The outer `dotnet test` may have set these for itself; the inner run chooses its own.
+        // Left unset on purpose: the bridge switches Reqnroll's telemetry off by itself (a spec checks it did).
+        start.Environment.Remove("REQNROLL_TELEMETRY_ENABLED");
         start.Environment.Remove("VSTEST_HOST_DEBUG");
         foreach (var (name, value) in environment) start.Environment[name] = value;
 

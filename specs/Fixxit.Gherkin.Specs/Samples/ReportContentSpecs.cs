@@ -68,6 +68,7 @@ public sealed class ReportContentSpecs
         root.GetProperty("Passed").GetInt32().Should().Be(16);
         root.GetProperty("Failed").GetInt32().Should().Be(4);
         root.GetProperty("Skipped").GetInt32().Should().Be(1);
+        root.GetProperty("Details").GetProperty("Reqnroll telemetry").GetString().Should().Be("off");
         root.GetProperty("FinishedAt").GetDateTimeOffset().Should().BeOnOrAfter(root.GetProperty("StartedAt").GetDateTimeOffset());
         File.ReadAllText(run.File("report.html")).Contains("id=\"fixxit-run-header\"", StringComparison.Ordinal).Should().BeTrue("the banner is in the HTML");
     }
