@@ -42,7 +42,16 @@ public abstract class ProvisioningSandbox
     public async Task BringUpAsync()
     {
         Root = Path.Combine(Path.GetTempPath(), "fixxit-provisioning-specs-" + Guid.NewGuid().ToString("N")[..8]);
-        Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        try
+        {
+            Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        }
+        catch (SandboxException)
+        {
+            // Up is idempotent and repairs what is missing; one retry absorbs a start-up race (e.g. sshd's pid file written late).
+            Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        }
+
         Provisioner = new Provisioner(Options);
         _devHash = TreeHash.OfDev(Dev.Directory);
         await AfterUpAsync();
@@ -55,9 +64,8 @@ public abstract class ProvisioningSandbox
     [OneTimeTearDown]
     public async Task BringDownAsync()
     {
-        if (Info is null) return;
         // prod was started by apply (its own start_server.sh): stop it by its pid files before the sandbox goes.
-        if (File.Exists(Prod.PathOf(Prod.Commands.Script))) await EnvironmentControl.RunAsync(new SandboxLayout(Root), Prod, "stop");
+        if (Info is not null && File.Exists(Prod.PathOf(Prod.Commands.Script))) await EnvironmentControl.RunAsync(new SandboxLayout(Root), Prod, "stop");
         await Fixxit.Sandbox.Sandbox.DownAsync(Root);
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }

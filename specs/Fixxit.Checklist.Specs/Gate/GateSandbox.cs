@@ -1,0 +1,53 @@
+using Fixxit.Provisioning;
+using Fixxit.Sandbox;
+using Fixxit.Topology;
+
+namespace Fixxit.Checklist.Specs.Gate;
+
+/// <summary>
+/// One sandbox for every gate spec (slot 3, its own temporary root), provisioned once (apply prod + a backup, as after a
+/// deploy). Faults are switched on and off per spec; the sandbox is brought down and deleted at the end.
+/// </summary>
+[SetUpFixture]
+public sealed class GateSandbox
+{
+    public const int Slot = 3;
+
+    public static string Root { get; private set; } = string.Empty;
+
+    public static SandboxInfo Info { get; private set; } = null!;
+
+    public static string Work { get; private set; } = string.Empty;
+
+    [OneTimeSetUp]
+    public async Task BringUpAndProvision()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "fixxit-checklist-specs-" + Guid.NewGuid().ToString("N")[..8]);
+        Work = Root + "-work";
+        Directory.CreateDirectory(Work);
+        Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = SandboxPorts.ForSlot(Slot) });
+        var provisioner = new Provisioner(ProvisionerOptions.ForSandbox(Info.ClientKeyPath, Info.CaRootCertificatePath));
+        var applied = await provisioner.ApplyAsync(Info.Topology, "prod", ApplyOptions.Default, null, CancellationToken.None);
+        applied.Succeeded.Should().BeTrue(applied.Summary);
+        var backup = await provisioner.BackupAsync(Info.Topology, "prod", BackupOptions.Default, null, CancellationToken.None);
+        backup.Succeeded.Should().BeTrue(backup.Summary);
+    }
+
+    [OneTimeTearDown]
+    public async Task BringDown()
+    {
+        if (Root.Length == 0) return;
+        await Fixxit.Sandbox.Sandbox.DownAsync(Root);
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+        if (Directory.Exists(Work)) Directory.Delete(Work, recursive: true);
+    }
+
+    /// <summary>Runs the gate (filtered) against this sandbox; its results go to a folder named <paramref name="label"/>.</summary>
+    public static Task<GateResult> RunGateAsync(string label, string? filter, string? testCaseFilter = null)
+    {
+        var folder = Path.Combine(Work, label);
+        Directory.CreateDirectory(folder);
+        var settings = GateRunner.WriteRunsettings(Path.Combine(folder, "gate.runsettings"), Root, Slot, testCaseFilter);
+        return GateRunner.RunAsync(settings, filter, folder, TimeSpan.FromMinutes(5));
+    }
+}
