@@ -30,9 +30,9 @@ public sealed class DotEnvEditingSpecs
     [Test]
     public void Setting_keeps_export_quoting_spacing_and_the_inline_comment()
     {
-        var document = DotEnvDocument.Parse("export  KEY = \"old\"   # why it is here\nB=1\n");
-        document.Set("KEY", "new value");
-        document.ToString().Should().Be("export  KEY = \"new value\"   # why it is here\nB=1\n");
+        var document = DotEnvDocument.Parse("export  ITEM = \"old\"   # why it is here\nB=1\n");
+        document.Set("ITEM", "new value");
+        document.ToString().Should().Be("export  ITEM = \"new value\"   # why it is here\nB=1\n");
     }
 
     [TestCase("A='old'\n", "new", "A='new'\n", TestName = "single quotes are kept")]
@@ -85,29 +85,29 @@ public sealed class DotEnvEditingSpecs
     [Test]
     public void Setting_a_duplicated_key_is_refused_naming_both_lines()
     {
-        var document = DotEnvDocument.Parse("KEY=a\nB=1\nKEY=b\n", "backend/.env");
-        var act = () => document.Set("KEY", "c");
-        act.Should().Throw<InvalidOperationException>().WithMessage("*backend/.env*KEY*lines 1, 3*");
-        document.ToString().Should().Be("KEY=a\nB=1\nKEY=b\n");
+        var document = DotEnvDocument.Parse("ITEM=a\nB=1\nKEY=b\n", "backend/.env");
+        var act = () => document.Set("ITEM", "c");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*backend/.env*ITEM*lines 1, 3*");
+        document.ToString().Should().Be("ITEM=a\nB=1\nKEY=b\n");
     }
 
     [Test]
     public void Remove_deletes_every_definition_and_nothing_else()
     {
-        var document = DotEnvDocument.Parse("# keep\r\nKEY=a\r\nB=1\r\nexport KEY=\"multi\r\nline\"\r\nC=2");
-        document.Remove("KEY").Should().BeTrue();
+        var document = DotEnvDocument.Parse("# keep\r\nKEY=a\r\nB=1\r\nexport ITEM=\"multi\r\nline\"\r\nC=2");
+        document.Remove("ITEM").Should().BeTrue();
         document.ToString().Should().Be("# keep\r\nB=1\r\nC=2");
         document.Duplicates.Should().BeEmpty();
-        document.Remove("KEY").Should().BeFalse();
+        document.Remove("ITEM").Should().BeFalse();
     }
 
     [Test]
     public void Removing_then_setting_resolves_a_duplicate()
     {
-        var document = DotEnvDocument.Parse("KEY=a\nKEY=b\n");
-        document.Remove("KEY");
-        document.Set("KEY", "c");
-        document.ToString().Should().Be("KEY=c\n");
+        var document = DotEnvDocument.Parse("ITEM=a\nKEY=b\n");
+        document.Remove("ITEM");
+        document.Set("ITEM", "c");
+        document.ToString().Should().Be("ITEM=c\n");
     }
 
     [Test]

@@ -48,10 +48,10 @@ public sealed class DotEnvParsingSpecs
     [Test]
     public void Duplicate_keys_are_reported_with_both_lines_and_the_last_wins_like_python_dotenv()
     {
-        var document = DotEnvDocument.Parse("# c\nKEY=first\nOTHER=x\nKEY=second\n", "backend/.env");
-        document.Duplicates.Should().ContainSingle().Which.Should().Be(new DotEnvDuplicateKey("backend/.env", "KEY", 2, 4));
+        var document = DotEnvDocument.Parse("# c\nITEM=first\nOTHER=x\nITEM=second\n", "backend/.env");
+        document.Duplicates.Should().ContainSingle().Which.Should().Be(new DotEnvDuplicateKey("backend/.env", "ITEM", 2, 4));
         document.Duplicates[0].ToString().Should().Contain("line 2").And.Contain("line 4");
-        document.Get("KEY").Should().Be("second");
+        document.Get("ITEM").Should().Be("second");
         document.Entries.Should().HaveCount(3);
     }
 
