@@ -38,6 +38,9 @@ public static class Sandbox
         var ports = options.Ports;
         var user = Environment.UserName;
         log($"sandbox root {layout.Root}");
+        // Record the ports before anything starts, so `down` of a half-started sandbox knows what to check.
+        (previous ?? new SandboxState { Root = layout.Root, Ports = ports, User = user }).Save(layout);
+        await PreflightPortsAsync(layout, SandboxTopology.Create(layout.Root, null, user, ports), cancellationToken).ConfigureAwait(false);
         var fingerprint = await SshdServer.PrepareAsync(layout, ports.Ssh, cancellationToken).ConfigureAwait(false);
         var topology = SandboxTopology.Create(layout.Root, fingerprint, user, ports);
         var dev = topology.Environment("dev");
@@ -91,12 +94,14 @@ public static class Sandbox
     public static async Task DownAsync(string? root = null, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var layout = SandboxLayout.Resolve(root);
-        if (!Directory.Exists(layout.Root)) return;
+        // Without the marker nothing here was started by a sandbox: touch nothing.
+        if (!File.Exists(Path.Combine(layout.Root, RootMarker))) return;
         using var rootLock = await RootLock.AcquireAsync(layout, LockTimeout, cancellationToken).ConfigureAwait(false);
         log ??= _ => { };
         var state = SandboxState.Load(layout);
-        var ports = state?.Ports ?? SandboxPorts.Default;
-        var topology = SandboxTopology.Create(layout.Root, state?.HostKeyFingerprint, state?.User ?? Environment.UserName, ports);
+        if (state is null) return; // up writes the state before it starts anything: nothing was started here
+        var ports = state.Ports;
+        var topology = SandboxTopology.Create(layout.Root, state.HostKeyFingerprint, state.User, ports);
         foreach (var env in topology.Environments.Reverse().Where(EnvironmentControl.IsProvisioned))
         {
             log($"{env.Name}: ./start_server.sh stop");
@@ -109,7 +114,7 @@ public static class Sandbox
         await SshdServer.StopAsync(layout, cancellationToken).ConfigureAwait(false);
 
         // Fallbacks: recorded pids, then any process of this root (a part started behind the state's back).
-        foreach (var (name, pid) in state?.Processes ?? [])
+        foreach (var (name, pid) in state.Processes)
         {
             if (ProcessTable.IsOurs(pid, layout.Root))
             {
@@ -124,11 +129,19 @@ public static class Sandbox
             await ProcessTable.StopAsync(pid, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         }
 
-        var busy = await PortProbe.WaitFreeAsync(AllPorts(ports), TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
-        if (state is not null) (state with { Processes = [] }).Save(layout);
+        // Proof: none of the block's ports is held by a process of this sandbox. A port held by someone else is
+        // reported, not fought over (it was never ours, and up refuses to start on it).
+        var busy = await PortProbe.WaitFreeAsync(AllPorts(ports), TimeSpan.FromSeconds(15), cancellationToken, l => l.Pid is { } p && ProcessTable.IsOurs(p, layout.Root))
+            .ConfigureAwait(false);
+        (state with { Processes = [] }).Save(layout);
         if (busy.Count > 0)
         {
-            throw new SandboxException($"after stopping the sandbox at {layout.Root}, ports are still held: {string.Join("; ", busy)}");
+            throw new SandboxException($"after stopping the sandbox at {layout.Root}, its processes still hold ports: {string.Join("; ", busy)}");
+        }
+
+        foreach (var foreign in (await PortProbe.ListenersAsync(cancellationToken).ConfigureAwait(false)).Where(l => AllPorts(ports).Contains(l.Port)))
+        {
+            log($"note: port {foreign.Port} is held by another program, not this sandbox: {foreign}");
         }
     }
 
@@ -215,6 +228,23 @@ public static class Sandbox
 
         Directory.CreateDirectory(layout.Root);
         File.WriteAllText(marker, "This folder is a Fixxit.Verify sandbox root: `fixxit sandbox reset` deletes it.\n");
+    }
+
+    /// <summary>Fails fast, before any slow step, when a port of a part that is not running is held by someone else.</summary>
+    private static async Task PreflightPortsAsync(SandboxLayout layout, EnvConfig.Topology topology, CancellationToken cancellationToken)
+    {
+        var host = topology.Hosts[0];
+        var needed = new List<(int Port, string Component)>();
+        if (SshdServer.RunningPid(layout) is null) needed.Add((host.SshPort, "sshd"));
+        if (SandboxCaddy.RunningPid(layout) is null)
+        {
+            needed.AddRange([(host.Proxy.HttpsPort, "caddy https"), (host.Proxy.HttpPort, "caddy http"), (SandboxCaddy.AdminPort(host.Proxy), "caddy admin")]);
+        }
+
+        var dev = topology.Environment("dev");
+        if (EnvironmentControl.Pid(dev, "backend") is null) needed.Add((dev.BackendPort, "dev backend"));
+        if (EnvironmentControl.Pid(dev, "frontend") is null) needed.Add((dev.FrontendPort, "dev frontend"));
+        foreach (var (port, component) in needed) await Ports.EnsureFreeAsync(port, component, cancellationToken).ConfigureAwait(false);
     }
 
     /// <returns>True when something had to be started.</returns>

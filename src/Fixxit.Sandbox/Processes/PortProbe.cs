@@ -81,12 +81,14 @@ public static partial class PortProbe
     }
 
     /// <summary>Waits until nothing listens on any of the ports; returns the listeners still there on timeout.</summary>
-    public static async Task<IReadOnlyList<Listener>> WaitFreeAsync(IReadOnlyCollection<int> ports, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <param name="counts">Which listeners count (default: all).</param>
+    public static async Task<IReadOnlyList<Listener>> WaitFreeAsync(
+        IReadOnlyCollection<int> ports, TimeSpan timeout, CancellationToken cancellationToken = default, Func<Listener, bool>? counts = null)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var busy = (await ListenersAsync(cancellationToken).ConfigureAwait(false)).Where(l => ports.Contains(l.Port)).ToList();
+            var busy = (await ListenersAsync(cancellationToken).ConfigureAwait(false)).Where(l => ports.Contains(l.Port) && (counts?.Invoke(l) ?? true)).ToList();
             if (busy.Count == 0 || clock.Elapsed > timeout) return busy;
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }

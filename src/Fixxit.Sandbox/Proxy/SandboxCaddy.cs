@@ -77,7 +77,7 @@ public static class SandboxCaddy
             return running;
         }
 
-        File.Delete(layout.CaddyPidFile);
+        DeleteIfPresent(layout.CaddyPidFile);
         await Ports.EnsureFreeAsync(proxy.HttpsPort, "caddy https", cancellationToken).ConfigureAwait(false);
         await Ports.EnsureFreeAsync(proxy.HttpPort, "caddy http", cancellationToken).ConfigureAwait(false);
         await Ports.EnsureFreeAsync(AdminPort(proxy), "caddy admin", cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public static class SandboxCaddy
     {
         ArgumentNullException.ThrowIfNull(layout);
         if (RunningPid(layout) is { } pid) await ProcessTable.StopAsync(pid, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-        File.Delete(layout.CaddyPidFile);
+        DeleteIfPresent(layout.CaddyPidFile);
     }
 
     public static int AdminPort(ReverseProxy proxy)
@@ -137,5 +137,11 @@ public static class SandboxCaddy
         }
 
         return true;
+    }
+
+    // The folder may not exist yet (a root that never got this far); nothing to delete then.
+    private static void DeleteIfPresent(string path)
+    {
+        if (File.Exists(path)) File.Delete(path);
     }
 }

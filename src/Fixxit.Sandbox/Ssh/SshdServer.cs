@@ -41,7 +41,7 @@ public static class SshdServer
     {
         ArgumentNullException.ThrowIfNull(layout);
         if (RunningPid(layout) is { } running) return running;
-        File.Delete(layout.SshdPidFile);
+        DeleteIfPresent(layout.SshdPidFile);
         await Ports.EnsureFreeAsync(port, "sshd", cancellationToken).ConfigureAwait(false);
 
         // sshd refuses to start without its privilege separation directory; a fresh container lacks it.
@@ -60,6 +60,12 @@ public static class SshdServer
     {
         ArgumentNullException.ThrowIfNull(layout);
         if (RunningPid(layout) is { } pid) await ProcessTable.StopAsync(pid, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-        File.Delete(layout.SshdPidFile);
+        DeleteIfPresent(layout.SshdPidFile);
+    }
+
+    // The folder may not exist yet (a root that never got this far); nothing to delete then.
+    private static void DeleteIfPresent(string path)
+    {
+        if (File.Exists(path)) File.Delete(path);
     }
 }
