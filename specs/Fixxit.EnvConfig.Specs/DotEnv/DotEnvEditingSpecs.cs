@@ -85,16 +85,16 @@ public sealed class DotEnvEditingSpecs
     [Test]
     public void Setting_a_duplicated_key_is_refused_naming_both_lines()
     {
-        var document = DotEnvDocument.Parse("ITEM=a\nB=1\nKEY=b\n", "backend/.env");
+        var document = DotEnvDocument.Parse("ITEM=a\nB=1\nITEM=b\n", "backend/.env");
         var act = () => document.Set("ITEM", "c");
         act.Should().Throw<InvalidOperationException>().WithMessage("*backend/.env*ITEM*lines 1, 3*");
-        document.ToString().Should().Be("ITEM=a\nB=1\nKEY=b\n");
+        document.ToString().Should().Be("ITEM=a\nB=1\nITEM=b\n");
     }
 
     [Test]
     public void Remove_deletes_every_definition_and_nothing_else()
     {
-        var document = DotEnvDocument.Parse("# keep\r\nKEY=a\r\nB=1\r\nexport ITEM=\"multi\r\nline\"\r\nC=2");
+        var document = DotEnvDocument.Parse("# keep\r\nITEM=a\r\nB=1\r\nexport ITEM=\"multi\r\nline\"\r\nC=2");
         document.Remove("ITEM").Should().BeTrue();
         document.ToString().Should().Be("# keep\r\nB=1\r\nC=2");
         document.Duplicates.Should().BeEmpty();
@@ -104,7 +104,7 @@ public sealed class DotEnvEditingSpecs
     [Test]
     public void Removing_then_setting_resolves_a_duplicate()
     {
-        var document = DotEnvDocument.Parse("ITEM=a\nKEY=b\n");
+        var document = DotEnvDocument.Parse("ITEM=a\nITEM=b\n");
         document.Remove("ITEM");
         document.Set("ITEM", "c");
         document.ToString().Should().Be("ITEM=c\n");
