@@ -12,11 +12,20 @@ internal static class RunHeaderBanner
 
     public static string Insert(string html, RunHeader header, SecretMasker masker)
     {
+        html = ReplaceTitle(html, Encode(header.Title, masker) + " — " + header.Verdict);
         var banner = Render(header, masker);
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         if (body < 0) return banner + html;
         var end = html.IndexOf('>', body);
         return html.Insert(end + 1, banner);
+    }
+
+    /// <summary>The browser tab names the run and its verdict instead of "Reqnroll Report &lt;date&gt;".</summary>
+    private static string ReplaceTitle(string html, string title)
+    {
+        var start = html.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        var end = start < 0 ? -1 : html.IndexOf("</title>", start, StringComparison.OrdinalIgnoreCase);
+        return end < 0 ? html : string.Concat(html.AsSpan(0, start + "<title>".Length), title, html.AsSpan(end));
     }
 
     public static string Render(RunHeader header, SecretMasker masker)

@@ -117,6 +117,17 @@ public sealed class GeneratedTestsSpecs
         setUp.Should().ContainSingle().Which.Namespace.Should().BeNull("a SetUpFixture outside any namespace covers the whole assembly");
     }
 
+    [Test]
+    public void A_feature_in_another_language_gets_its_tests_too()
+    {
+        const string german = "# language: de\nFunktionalität: Anmeldung\n  Szenario: Anmelden\n    Angenommen die Seite\n    Wenn ich mich anmelde\n    Dann sehe ich das Dashboard\n";
+
+        var result = GeneratorHarness.Run(("Anmeldung.feature", german));
+
+        result.GeneratorDiagnostics.Should().BeEmpty();
+        TestMethods(FixtureType(result, "Samples.AnmeldungFeature")).Select(m => m.Name).Should().Equal("Anmelden");
+    }
+
     internal static Type FixtureType(GeneratorHarness.Result result, string fullName)
     {
         result.Assembly.Should().NotBeNull("the generated code must compile: {0}", string.Join("\n", result.CompileErrors));

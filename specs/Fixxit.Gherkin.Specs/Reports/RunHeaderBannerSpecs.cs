@@ -14,9 +14,9 @@ public sealed class RunHeaderBannerSpecs
         var header = new RunHeader { TargetEnvironment = "<prod>", AppVersion = "v1" };
         header.Set("Key", "banner-secret-2718");
 
-        var html = RunHeaderBanner.Insert("<html><body class=\"x\"><div id=\"content\"></div></body></html>", header, masker);
+        var html = RunHeaderBanner.Insert("<html><head><title>Reqnroll Report</title></head><body class=\"x\"><div id=\"content\"></div></body></html>", header, masker);
 
-        html.Should().StartWith("<html><body class=\"x\"><section id=\"fixxit-run-header\"");
+        html.Should().StartWith("<html><head><title>Gherkin run — NOTHING RAN</title></head><body class=\"x\"><section id=\"fixxit-run-header\"");
         html.Should().Contain("&lt;prod&gt;").And.Contain("***key***").And.NotContain("banner-secret-2718");
     }
 

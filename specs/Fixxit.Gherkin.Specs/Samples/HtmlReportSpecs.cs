@@ -31,6 +31,7 @@ public sealed class HtmlReportSpecs
             var page = await browser.NewPageAsync();
             await page.GotoAsync(new Uri(run.File("report.html")).AbsoluteUri);
 
+            await Assertions.Expect(page).ToHaveTitleAsync("Fixxit.Gherkin samples — FAILED");
             var header = page.Locator("#fixxit-run-header");
             await Assertions.Expect(header).ToContainTextAsync("Fixxit.Gherkin samples — FAILED");
             await Assertions.Expect(header).ToContainTextAsync("samples (in-process)");
