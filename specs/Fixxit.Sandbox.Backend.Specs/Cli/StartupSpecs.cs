@@ -38,6 +38,17 @@ public sealed class StartupSpecs
     }
 
     [Test]
+    public void A_torn_database_file_stops_the_start_with_sqlites_error()
+    {
+        using var root = TestAppRoot.Create();
+        Directory.CreateDirectory(Path.GetDirectoryName(root.Database)!);
+        File.WriteAllBytes(root.Database, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
+        var (exit, output) = BackendProcess.Run(["backend", "--port", "18148", "--app-root", root.Path]);
+        exit.Should().Be(1);
+        output.Should().Contain("file is not a database");
+    }
+
+    [Test]
     public void Unknown_options_and_bad_ports_are_refused()
     {
         BackendProcess.Run(["backend", "--port", "http", "--app-root", "/tmp"]).ExitCode.Should().Be(2);
