@@ -118,6 +118,15 @@ public sealed class GeneratedTestsSpecs
     }
 
     [Test]
+    public void The_same_feature_file_always_gives_the_same_code()
+    {
+        var first = GeneratorHarness.Run(("Features/SignIn.feature", Feature));
+        var second = GeneratorHarness.Run(("Features/SignIn.feature", Feature));
+
+        second.Sources.Should().Equal(first.Sources, "test identities must be stable from run to run");
+    }
+
+    [Test]
     public void A_feature_in_another_language_gets_its_tests_too()
     {
         const string german = "# language: de\nFunktionalität: Anmeldung\n  Szenario: Anmelden\n    Angenommen die Seite\n    Wenn ich mich anmelde\n    Dann sehe ich das Dashboard\n";
