@@ -13,5 +13,6 @@ app.Configure(config =>
     config.AddCommand<Fixxit.Cli.Commands.Gate.GateCommand>("gate")
         .WithDescription("The main job: sandbox up, provision prod from dev, run the deployment gate, write the report.");
     Fixxit.Cli.Commands.Sandbox.SandboxCli.Register(config);
+    Fixxit.Cli.Commands.Provisioning.ProvisioningCli.Register(config);
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));

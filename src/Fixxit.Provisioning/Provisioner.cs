@@ -155,7 +155,7 @@ public sealed class Provisioner(ProvisionerOptions? options = null)
                 var releases = await SnapshotStep.ListAsync(ctx).ConfigureAwait(false);
                 chosen = o.To ?? releases.LastOrDefault();
                 if (chosen is null) return Fail(run, "choose-release", FailureKind.BadInput, $"no releases in {ctx.Layout.Releases}: nothing to roll back to");
-                if (!releases.Contains(chosen)) return Fail(run, "choose-release", FailureKind.BadInput, $"no release '{chosen}' in {ctx.Layout.Releases} (have: {string.Join(", ", releases.TakeLast(10))})");
+                if (!releases.Contains(chosen)) return Fail(run, "choose-release", FailureKind.BadInput, $"no release '{chosen}' in {ctx.Layout.Releases} ({(releases.Count == 0 ? "there are none" : "have: " + string.Join(", ", releases.TakeLast(10)))})");
                 await RestoreReleaseStep.ReadManifestAsync(ctx, chosen).ConfigureAwait(false);
                 await run.StepAsync(SnapshotStep.Name, SnapshotStep.Title, async () =>
                 {

@@ -68,7 +68,9 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
 
     public ProvisionResult Build(string? release = null, bool rolledBack = false)
     {
-        var summary = HasFailed
+        var summary = operation == ProvisionOperation.Doctor && !HasFailed
+            ? $"doctor of {environment}: all {_steps.Sum(s => Math.Max(1, s.Details.Count(d => d.StartsWith("ok", StringComparison.Ordinal))))} checks passed"
+            : HasFailed
             ? $"{operation} of {environment} failed at step '{FailedStep}': {_steps.First(s => s.Step == FailedStep).Message}{(rolledBack ? " — rolled back to the snapshot taken before the change" : string.Empty)}"
             : _steps.Any(s => s.Status == StepStatus.Changed)
                 ? $"{operation} of {environment}: {_steps.Count(s => s.Status == StepStatus.Changed)} step(s) {(operation == ProvisionOperation.Plan ? "would change" : "changed")} something"

@@ -49,12 +49,29 @@ internal static class DatabaseStep
                 $"Set it in Admin → Settings, or re-run with --reseed-db to replace {t.Name}'s data with a fresh copy of {ctx.Source.Name}'s");
         }
 
-        return new StepPlan(Name, false, $"{t.Name} keeps its own database; no persisted URL points at {ctx.Source.Name}", []);
+        var leftovers = await LeftoversAsync(ctx).ConfigureAwait(false);
+        return leftovers.Count > 0
+            ? new StepPlan(Name, true, $"{t.Name} keeps its own database; remove {leftovers.Count} staging file(s) left by an interrupted run", leftovers.Select(l => "$ rm -f " + l).ToList()) { State = leftovers }
+            : new StepPlan(Name, false, $"{t.Name} keeps its own database; no persisted URL points at {ctx.Source.Name}", []);
+    }
+
+    /// <summary>Staging files (<c>.fixxit-*</c> beside the live DB) that only a killed run leaves behind.</summary>
+    private static async Task<IReadOnlyList<string>> LeftoversAsync(DeployContext ctx)
+    {
+        var dataDir = Path.GetDirectoryName(ctx.Target.PathOf(ctx.Target.Database.Path))!;
+        var result = await ctx.RunAsync($"ls -1d {DeployContext.Q(dataDir)}/.fixxit-* 2>/dev/null").ConfigureAwait(false);
+        return result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
     {
         if (!plan.WillChange) return new StepResult(Name, ctx.Apply.Update ? StepStatus.Skipped : StepStatus.Unchanged, plan.Summary);
+        if (plan.State is IReadOnlyList<string> leftovers)
+        {
+            await ctx.RunCheckedAsync("rm -f " + string.Join(' ', leftovers.Select(DeployContext.Q))).ConfigureAwait(false);
+            return new StepResult(Name, StepStatus.Changed, plan.Summary) { Details = plan.Details };
+        }
+
         var s = ctx.Source;
         var t = ctx.Target;
         var live = t.PathOf(t.Database.Path);

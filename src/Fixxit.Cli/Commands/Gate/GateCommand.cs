@@ -35,7 +35,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         if (!settings.SkipApply)
         {
             AnsiConsole.Write(new Rule("[bold]3. Provision prod from dev[/]").LeftJustified());
-            var result = await new Provisioner().ApplyAsync(info.Topology, "prod", ApplyOptions.Default, new Progress<StepEvent>(Show), cancellationToken);
+            var result = await new Provisioner(ProvisionerOptions.ForSandbox(info.ClientKeyPath, info.CaRootCertificatePath)).ApplyAsync(info.Topology, "prod", ApplyOptions.Default, new Progress<StepEvent>(Show), cancellationToken);
             foreach (var step in result.Steps) ShowStep(step);
             if (!result.Succeeded)
             {

@@ -1,0 +1,22 @@
+using Spectre.Console.Cli;
+
+namespace Fixxit.Cli.Commands.Provisioning;
+
+/// <summary>Registers <c>fixxit plan|apply|rollback|backup|restore|doctor</c> (docs/cli.md).</summary>
+public static class ProvisioningCli
+{
+    public static void Register(IConfigurator config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.AddCommand<PlanCommand>("plan").WithDescription("Dry run: every step, command and file diff apply would make (secrets masked). Changes nothing.")
+            .WithExample("plan", "prod");
+        config.AddCommand<ApplyCommand>("apply").WithDescription("Provision an environment from its source (idempotent; --update syncs code only). Rolls back on failure.")
+            .WithExample("apply", "prod").WithExample("apply", "prod", "--update");
+        config.AddCommand<RollbackCommand>("rollback").WithDescription("Restore code and database of a release together, start, verify.")
+            .WithExample("rollback", "prod", "--to", "20261125T003216Z-4be37d");
+        config.AddCommand<BackupCommand>("backup").WithDescription("Online database backup with integrity check and retention.");
+        config.AddCommand<RestoreCommand>("restore").WithDescription("Replace the database with a checked backup (snapshot first).")
+            .WithExample("restore", "prod", "--from", "webui-20261125T010000Z-abc123.db");
+        config.AddCommand<DoctorCommand>("doctor").WithDescription("The preflight as a report: host key, tools, source, ports, disk, keys, proxy, lock, drift.");
+    }
+}
