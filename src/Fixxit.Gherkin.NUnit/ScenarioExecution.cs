@@ -10,9 +10,9 @@ using Reqnroll;
 namespace Fixxit.Gherkin.NUnit;
 
 /// <summary>
-/// The call sequence Reqnroll expects for one scenario (see docs/shared REQNROLL-BRIDGE.md): take a runner, start the
-/// feature on it if needed, initialise, run each pickle step in order (background included), collect errors, end,
-/// release. Failures leave here as NUnit outcomes with every registered secret masked.
+/// The call sequence Reqnroll expects for one scenario (the order its own unit-test plugins follow): take a runner,
+/// start the feature on it if needed, initialise, run each pickle step in order (background included), collect errors,
+/// end, release. Failures leave here as NUnit outcomes with every registered secret masked.
 /// </summary>
 internal static class ScenarioExecution
 {
