@@ -18,6 +18,3 @@ public sealed record SandboxStatus
     public bool CoreRunning =>
         Components.Where(c => c.Name is "sshd" or "caddy" or "dev.backend" or "dev.frontend").Count(c => c.Running && c.Listening) == 4;
 }
-
-/// <summary>One process of the sandbox: whether its pid is alive and its port accepts connections.</summary>
-public sealed record ComponentStatus(string Name, int? Pid, int Port, bool Running, bool Listening);

@@ -139,6 +139,7 @@ public sealed class SandboxUpSpecs : SandboxFixture
         var backend = EnvironmentControl.Pid(Info.Dev, "backend")!.Value;
         var caddy = SandboxCaddy.RunningPid(Layout)!.Value;
         await ProcessRunner.RunCheckedAsync("kill", ["-9", backend.ToString(CultureInfo.InvariantCulture), caddy.ToString(CultureInfo.InvariantCulture)]);
+        while (ProcessTable.IsAlive(backend) || ProcessTable.IsAlive(caddy)) await Task.Delay(10); // kill delivers asynchronously
         (await Fixxit.Sandbox.Sandbox.StatusAsync(Root)).CoreRunning.Should().BeFalse();
 
         await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Fixxit.EnvConfig.Remote;
+using Fixxit.Sandbox;
+using Fixxit.Sandbox.Environments;
+using Fixxit.Sandbox.Processes;
+using Fixxit.Topology;
+
+// dotnet run -c Release --project bench/Fixxit.Bench.Sandbox -- [--slot N] [--cold K] [--warm K]
+// Prints a markdown table (docs/benchmarks/sandbox.md) and writes it to bench/Fixxit.Bench.Sandbox/results/.
+var slot = Option("--slot", 9);
+var coldRuns = Option("--cold", 3);
+var warmRuns = Option("--warm", 5);
+var ports = SandboxPorts.ForSlot(slot);
+var samples = new Dictionary<string, List<double>>();
+
+for (var run = 0; run < coldRuns; run++)
+{
+    var root = Path.Combine(Path.GetTempPath(), $"fixxit-bench-sandbox-{Guid.NewGuid():N}"[..32]);
+    try
+    {
+        var info = await Measure("up, cold (new root: keys, dev tree with npm install + seed + git, start all)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+        for (var i = 0; i < warmRuns; i++) await Time("up, warm (everything already running)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+
+        var backend = EnvironmentControl.Pid(info.Dev, "backend")!.Value;
+        await ProcessRunner.RunCheckedAsync("kill", ["-9", backend.ToString(CultureInfo.InvariantCulture)]);
+        while (ProcessTable.IsAlive(backend)) await Task.Delay(10); // the signal is asynchronous: measure recovery, not a race
+        await Time("up after kill -9 of dev's backend", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+
+        await using (var ssh = await SshSession.ConnectAsync(info.SshTarget()))
+        {
+            for (var i = 0; i < 20; i++) await Time("ssh command on a reused connection (sandbox .bashrc)", () => ssh.RunCheckedAsync("true"));
+        }
+
+        // A/B: what each command would cost if the login shell ran root's real .bashrc (pyenv init).
+        var bashrc = Path.Combine(new SandboxLayout(root).UserHome, ".bashrc");
+        var original = await File.ReadAllTextAsync(bashrc);
+        await File.AppendAllTextAsync(bashrc, "[ -f /root/.bashrc ] && HOME=/root . /root/.bashrc\n");
+        await using (var ssh = await SshSession.ConnectAsync(info.SshTarget()))
+        {
+            for (var i = 0; i < 20; i++) await Time("ssh command with root's .bashrc (pyenv init) sourced", () => ssh.RunCheckedAsync("true"));
+        }
+
+        await File.WriteAllTextAsync(bashrc, original);
+        await Time("down (stop all by pid, prove ports free)", () => Sandbox.DownAsync(root));
+        await Time("up from down (tree, keys and CA kept)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+        await Sandbox.DownAsync(root);
+    }
+    finally
+    {
+        await Sandbox.DownAsync(root);
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    }
+}
+
+var table = new StringBuilder();
+table.AppendLine(CultureInfo.InvariantCulture, $"| operation | n | median ms | min ms | max ms |");
+table.AppendLine("|---|---:|---:|---:|---:|");
+foreach (var (name, values) in samples)
+{
+    values.Sort();
+    table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {values.Count} | {values[values.Count / 2]:0} | {values[0]:0} | {values[^1]:0} |");
+}
+
+Console.WriteLine(table);
+var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "results");
+Directory.CreateDirectory(results);
+await File.WriteAllTextAsync(Path.Combine(results, $"sandbox-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), table.ToString());
+return 0;
+
+async Task<T> Measure<T>(string name, Func<Task<T>> action)
+{
+    var clock = Stopwatch.StartNew();
+    var result = await action();
+    (samples.TryGetValue(name, out var list) ? list : samples[name] = []).Add(clock.Elapsed.TotalMilliseconds);
+    return result;
+}
+
+async Task Time(string name, Func<Task> action) => await Measure(name, async () => { await action(); return 0; });
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
