@@ -20,6 +20,9 @@ internal static class DotnetProcess
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // No MSBuild worker nodes or compiler server outliving the spec run: everything this starts ends with it.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = "false";
         // Left unset on purpose: the bridge switches Reqnroll's telemetry off by itself (a spec checks it did).
         start.Environment.Remove("REQNROLL_TELEMETRY_ENABLED");
         start.Environment.Remove("VSTEST_HOST_DEBUG");
