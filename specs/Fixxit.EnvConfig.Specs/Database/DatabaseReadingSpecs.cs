@@ -44,6 +44,16 @@ public sealed class DatabaseReadingSpecs : TempFolderSpecs
     }
 
     [Test]
+    public void Config_json_stored_as_a_blob_is_read_too()
+    {
+        var path = OpenWebUiTestDatabase.Create(PathIn("webui.db"), configJson: null);
+        using (var app = OpenWebUiTestDatabase.Connect(path))
+            OpenWebUiTestDatabase.Execute(app, "INSERT INTO config (data, version) VALUES ($d, 0)", ("$d", System.Text.Encoding.UTF8.GetBytes("{\"webui\": {\"url\": \"https://dev.fixxit.ai\"}}")));
+        using var db = OpenWebUiDatabase.OpenReadOnly(path);
+        db.ReadConfig()!.WebuiUrl.Should().Be("https://dev.fixxit.ai");
+    }
+
+    [Test]
     public void An_empty_config_table_means_nothing_is_persisted()
     {
         using var db = OpenWebUiDatabase.OpenReadOnly(OpenWebUiTestDatabase.Create(PathIn("webui.db"), configJson: null));

@@ -117,7 +117,13 @@ public sealed class OpenWebUiDatabase : IDisposable
             using var reader = command.ExecuteReader();
             if (!reader.Read()) return null;
             var id = reader.GetInt64(0);
-            var text = reader.IsDBNull(1) ? "{}" : reader.GetString(1);
+            // SQLAlchemy's JSON type stores TEXT, but a hand-edited row may hold the same JSON as a BLOB.
+            var text = reader.GetValue(1) switch
+            {
+                DBNull => "{}",
+                byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+                var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "{}",
+            };
             try
             {
                 return JsonNode.Parse(text) is JsonObject obj
