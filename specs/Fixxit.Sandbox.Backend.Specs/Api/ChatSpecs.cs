@@ -71,6 +71,15 @@ public sealed class ChatSpecs
     }
 
     [Test]
+    public async Task A_new_chat_without_the_chat_field_is_a_422()
+    {
+        var user = await Backend.SignInAs(Backend.Credentials.User);
+        var response = await Backend.Client.Post("/api/v1/chats/new", new { folder_id = (string?)null }, user);
+        response.Status.Should().Be(System.Net.HttpStatusCode.UnprocessableEntity);
+        response.Json!["detail"]![0]!["loc"]!.ToJsonString().Should().Be("""["body","chat"]""");
+    }
+
+    [Test]
     public async Task Completion_with_an_unknown_model_is_400_model_not_found()
     {
         var user = await Backend.SignInAs(Backend.Credentials.User);

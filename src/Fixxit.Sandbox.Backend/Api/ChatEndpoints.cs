@@ -24,11 +24,10 @@ public static class ChatEndpoints
         {
             var user = app.Sessions.Verified(http);
             var form = await RequestBody.ReadAsync(http.Request);
-            var chat = form.Obj("chat");
-            if (form.Node("chat") is null) form.Str("chat");
+            var chat = form.RequiredObj("chat");
             var folder = form.OptStr("folder_id");
             form.Validate();
-            return ApiJson.Ok(app.Chats.Insert(user.Id, (JsonObject)chat!.DeepClone(), folder));
+            return ApiJson.Ok(app.Chats.Insert(user.Id, (JsonObject)chat.DeepClone(), folder));
         });
 
         foreach (var path in new[] { "/api/v1/chats/", "/api/v1/chats/list" })
@@ -51,12 +50,11 @@ public static class ChatEndpoints
         {
             var user = app.Sessions.Verified(http);
             var form = await RequestBody.ReadAsync(http.Request);
-            var changes = form.Obj("chat");
-            if (form.Node("chat") is null) form.Str("chat");
+            var changes = form.RequiredObj("chat");
             form.Validate();
             var chat = app.Chats.Get(id);
             if (chat is null || chat.UserId != user.Id) throw ApiException.Unauthorized(ErrorMessages.NotFound);
-            return ApiJson.Ok(app.Chats.Merge(id, changes!));
+            return ApiJson.Ok(app.Chats.Merge(id, changes));
         });
 
         web.MapDelete("/api/v1/chats/{id}", (string id, HttpContext http, BackendContext app) =>

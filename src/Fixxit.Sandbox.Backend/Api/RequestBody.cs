@@ -56,6 +56,18 @@ public sealed class RequestBody
         return null;
     }
 
+    /// <summary>A required JSON object field (missing → "Field required", not an object → "dict_type").</summary>
+    public JsonObject RequiredObj(string name)
+    {
+        if (Node(name) is null)
+        {
+            _errors.Add(new { type = "missing", loc = new[] { "body", name }, msg = "Field required", input = _body });
+            return new JsonObject();
+        }
+
+        return Obj(name) ?? new JsonObject();
+    }
+
     public List<string> StrList(string name)
     {
         if (Node(name) is not JsonArray array) return [];
