@@ -61,6 +61,7 @@ public sealed class GherkinFeature
         }
         catch (Exception exception)
         {
+            RunTally.RecordHookFailure($"[AfterFeature] of '{Info.Title}'", exception);
             throw OutcomeTranslator.ToNUnit(exception);
         }
     }

@@ -34,6 +34,7 @@ public static class GherkinTestRun
         catch (Exception exception)
         {
             // A failing [BeforeTestRun] hook fails every test with this message: mask it like any other.
+            RunTally.RecordHookFailure("[BeforeTestRun]", exception);
             throw OutcomeTranslator.ToNUnit(exception);
         }
     }
@@ -49,9 +50,10 @@ public static class GherkinTestRun
         {
             // An [AfterTestRun] hook failed; the reports are still finished and masked below.
             failure = exception;
+            RunTally.RecordHookFailure("[AfterTestRun]", exception);
         }
 
-        RunHeader.Current.MarkFinished(DateTimeOffset.Now, RunTally.Passed, RunTally.Failed, RunTally.Skipped, RunTally.Failures);
+        RunHeader.Current.MarkFinished(DateTimeOffset.Now, RunTally.Passed, RunTally.Failed, RunTally.Skipped, RunTally.Failures, RunTally.HookFailed);
         if (ReportDirectory is not null)
         {
             ReportPostProcessor.Process(ReportDirectory, RunHeader.Current);

@@ -24,8 +24,11 @@ public sealed class RunHeader
     public int Skipped { get; private set; }
     public IReadOnlyCollection<string> Failures { get; private set; } = [];
 
+    /// <summary>A [BeforeTestRun], [AfterTestRun] or feature hook failed.</summary>
+    public bool HookFailed { get; private set; }
+
     /// <summary>PASSED, FAILED, or NOTHING RAN (a gate that ran no scenario has proven nothing).</summary>
-    public string Verdict => Failed > 0 ? "FAILED" : Passed > 0 ? "PASSED" : "NOTHING RAN";
+    public string Verdict => Failed > 0 || HookFailed ? "FAILED" : Passed > 0 ? "PASSED" : "NOTHING RAN";
 
     /// <summary>Any further line for the header, e.g. ("Server", "sandbox on 127.0.0.1"). Values are masked.</summary>
     public void Set(string name, string value)
@@ -40,9 +43,10 @@ public sealed class RunHeader
 
     internal void MarkStarted(DateTimeOffset at) => StartedAt = at;
 
-    internal void MarkFinished(DateTimeOffset at, int passed, int failed, int skipped, IReadOnlyCollection<string> failures)
+    internal void MarkFinished(DateTimeOffset at, int passed, int failed, int skipped, IReadOnlyCollection<string> failures, bool hookFailed = false)
     {
         FinishedAt = at;
+        HookFailed = hookFailed;
         Passed = passed;
         Failed = failed;
         Skipped = skipped;

@@ -69,6 +69,7 @@ internal static class RunHeaderBanner
         header.Passed,
         header.Failed,
         header.Skipped,
+        header.HookFailed,
         header.Failures,
         Details = header.Details.ToDictionary(p => p.Key, p => p.Value),
     }, JsonOptions);

@@ -17,6 +17,15 @@ internal static class RunTally
     public static int Skipped => _skipped;
     public static IReadOnlyCollection<string> Failures => FailedNames.ToArray();
 
+    /// <summary>True once a test-run or feature hook failed: then no scenario can be trusted, whatever passed.</summary>
+    public static bool HookFailed { get; private set; }
+
+    public static void RecordHookFailure(string where, Exception failure)
+    {
+        HookFailed = true;
+        FailedNames.Enqueue($"{where}: {Fixxit.EnvConfig.Secrets.SecretMasker.Shared.Mask(failure.Message)}");
+    }
+
     public static void Record(GherkinFeature feature, ScenarioCase scenario, Exception? failure)
     {
         switch (failure)

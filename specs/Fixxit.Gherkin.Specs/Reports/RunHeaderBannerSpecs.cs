@@ -22,4 +22,14 @@ public sealed class RunHeaderBannerSpecs
 
     [Test]
     public void A_run_that_ran_nothing_is_not_called_passed() => new RunHeader().Verdict.Should().Be("NOTHING RAN");
+
+    [Test]
+    public void A_failed_test_run_hook_fails_the_run_even_when_every_scenario_passed()
+    {
+        var header = new RunHeader();
+        header.MarkFinished(DateTimeOffset.Now, passed: 3, failed: 0, skipped: 0, ["[AfterTestRun]: sandbox did not stop"], hookFailed: true);
+
+        header.Verdict.Should().Be("FAILED");
+        RunHeaderBanner.Render(header, new SecretMasker()).Should().Contain("[AfterTestRun]: sandbox did not stop");
+    }
 }
