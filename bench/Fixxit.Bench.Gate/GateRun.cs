@@ -15,7 +15,9 @@ public sealed record GateRun(int Workers, TimeSpan Wall, int ExitCode, IReadOnly
         var parameters = document.Root!.Element("TestRunParameters")!;
         foreach (var (name, value) in new[] { ("SandboxRoot", sandboxRoot), ("SandboxSlot", slot.ToString(CultureInfo.InvariantCulture)), ("ManageSandbox", "false") })
         {
-            parameters.Elements("Parameter").Single(p => (string?)p.Attribute("name") == name).SetAttributeValue("value", value);
+            var existing = parameters.Elements("Parameter").SingleOrDefault(p => (string?)p.Attribute("name") == name);
+            if (existing is null) parameters.Add(new XElement("Parameter", new XAttribute("name", name), new XAttribute("value", value)));
+            else existing.SetAttributeValue("value", value);
         }
 
         document.Root.Element("NUnit")!.SetElementValue("NumberOfTestWorkers", workers);

@@ -24,10 +24,11 @@ public static class SandboxTarget
         var ports = SandboxPorts.ForSlot(settings.SandboxSlot);
         var status = await Sandbox.Sandbox.StatusAsync(root, cancellationToken).ConfigureAwait(false);
         SandboxInfo info;
-        if (status.CoreRunning && status.Info is not null && status.Info.Ports == ports)
+        if (status.CoreRunning && status.Info is not null)
         {
+            // The root names the sandbox; a running one is used on whatever ports it was brought up with.
             info = status.Info;
-            log($"sandbox at {root} is running");
+            log($"sandbox at {root} is running (https {info.Ports.CaddyHttps})");
         }
         else
         {
@@ -72,10 +73,14 @@ public static class SandboxTarget
         StartedByThisRun = false;
     }
 
-    /// <summary>Absolute root: as given (relative to the repository), else <c>&lt;repo&gt;/.sandbox</c>.</summary>
+    /// <summary>
+    /// Absolute root: the runsettings' SandboxRoot (relative to the repository), else <c>FIXXIT_SANDBOX_ROOT</c> (how
+    /// <c>fixxit gate --root</c> passes it), else <c>&lt;repo&gt;/.sandbox</c>.
+    /// </summary>
     public static string ResolveRoot(string? configured)
     {
         var repository = SandboxLayout.RepositoryRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
+        if (string.IsNullOrWhiteSpace(configured)) configured = Environment.GetEnvironmentVariable("FIXXIT_SANDBOX_ROOT");
         if (string.IsNullOrWhiteSpace(configured)) return Path.Combine(repository, ".sandbox");
         return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(repository, configured));
     }
