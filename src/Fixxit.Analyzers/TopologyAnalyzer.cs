@@ -4,6 +4,7 @@ using Fixxit.Analyzers.Checks;
 using Fixxit.Analyzers.Evaluation;
 using Fixxit.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,6 +16,11 @@ namespace Fixxit.Analyzers;
 /// as the code is analysed; the others compare declarations (other environments, values inherited through
 /// <c>with</c> from other files) and are reported at compilation end.
 /// </summary>
+/// <remarks>
+/// Declarations are read through operation actions: the compiler builds each member's operation tree once and shares it
+/// with every operation-based analyzer (the SDK's .NET analyzers among them), which is cheaper than asking the semantic
+/// model node by node (measured: docs/benchmarks/analyzers.md).
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TopologyAnalyzer : DiagnosticAnalyzer
 {
@@ -47,11 +53,13 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
             c =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
-                InvalidPortCheck.Analyze(c, assignment, types);
-                SecretLiteralCheck.AnalyzeExtra(c, assignment, types);
+                InvalidPortCheck.Analyze(c.ReportDiagnostic, assignment, types);
+                SecretLiteralCheck.AnalyzeExtra(c.ReportDiagnostic, assignment, types);
             },
             OperationKind.SimpleAssignment);
-        context.RegisterSemanticModelAction(c => SecretLiteralCheck.AnalyzeFile(c, types));
+        // Literals: a syntax-node action, so the text test (almost always false) needs no binding at all.
+        var secrets = new SecretLiteralCheck(types);
+        context.RegisterSyntaxNodeAction(secrets.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
         context.RegisterCompilationEndAction(c => End(c, types, collected));
     }
 

@@ -1,7 +1,6 @@
 using Fixxit.Analyzers.Evaluation;
 using Fixxit.EnvConfig.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Fixxit.Analyzers.Checks;
@@ -20,8 +19,8 @@ internal static class InvalidPortCheck
         "An application port must be within 1-65535 and must not be 22 (SSH), 80 or 443 (the reverse proxy): the app would fail to bind, or take the port from Caddy or sshd.",
         comparesDeclarations: false);
 
-    /// <summary>Called for every simple assignment; acts on BackendPort / FrontendPort / UpstreamPort in an initializer.</summary>
-    public static void Analyze(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, KnownTypes types)
+    /// <summary>Called for assignments in initializers; acts on BackendPort / FrontendPort / UpstreamPort of the model.</summary>
+    public static void Analyze(System.Action<Diagnostic> report, ISimpleAssignmentOperation assignment, KnownTypes types)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } target) return;
         var owner = types.ModelNameOf(target.Property.ContainingType);
@@ -32,7 +31,7 @@ internal static class InvalidPortCheck
         if (PortRules.Problem(port) is { } why)
         {
             var setting = owner == ModelNames.ProxySite ? "Proxy.UpstreamPort" : name;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), setting, why));
+            report(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), setting, why));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Fixxit.Analyzers.Evaluation;
@@ -16,7 +17,7 @@ namespace Fixxit.Analyzers.Checks;
 /// secret-named key of <c>AppSettings.Extra</c>. The heuristic "high-entropy token" is reported as a warning; the
 /// recognisable shapes (Fernet key, private key, API key, JWT) and secret-named keys as errors.
 /// </summary>
-internal static class SecretLiteralCheck
+internal sealed class SecretLiteralCheck
 {
     public const string HighEntropyKind = "a high-entropy token";
 
@@ -30,33 +31,36 @@ internal static class SecretLiteralCheck
 
     private static readonly HashSet<string> KeyParameters = new() { "key", "variable", "name", "Key" };
 
-    /// <summary>Per file: literals first (cheap, usually none look like secrets), then whether the file declares topology.</summary>
-    public static void AnalyzeFile(SemanticModelAnalysisContext context, KnownTypes types)
-    {
-        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
-        List<(SyntaxToken Token, string Kind)>? candidates = null;
-        foreach (var token in root.DescendantTokens())
-        {
-            if (!IsStringText(token)) continue;
-            var text = token.ValueText;
-            if (text.Length < 8 || SecretLiteralRules.LooksLikeSecret(text) is not { } kind) continue;
-            (candidates ??= new()).Add((token, kind));
-        }
+    private readonly KnownTypes types;
 
-        if (candidates is null || !DeclaresTopology(root, context.SemanticModel, types, context)) return;
-        foreach (var (token, kind) in candidates)
+    // Whether a file declares topology, decided once per file and only when it has a secret-looking literal.
+    private readonly ConcurrentDictionary<SyntaxTree, bool> topologyFiles = new();
+
+    public SecretLiteralCheck(KnownTypes types) => this.types = types;
+
+    /// <summary>Per literal: the text test first (cheap, almost always false), then whether the file declares topology.</summary>
+    public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    {
+        var token = context.Node switch
         {
-            var severity = kind == HighEntropyKind ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
-            var properties = KeyNameFor(token, context.SemanticModel, types, context) is { } replacement
-                ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Mode, FixProperties.ReplaceValue).Add(FixProperties.Replacement, replacement)
-                : null;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, token.GetLocation(), severity, null, properties,
-                "string literal", $"this text looks like {kind}; keep secrets out of configuration source and declare a SecretRef"));
-        }
+            LiteralExpressionSyntax literal => literal.Token,
+            InterpolatedStringTextSyntax text => text.TextToken,
+            _ => default,
+        };
+        var value = token.ValueText;
+        if (value is null || value.Length < 8 || SecretLiteralRules.LooksLikeSecret(value) is not { } kind) return;
+        var model = context.SemanticModel;
+        if (!topologyFiles.GetOrAdd(model.SyntaxTree, tree => DeclaresTopology(tree.GetRoot(context.CancellationToken), model, context.CancellationToken))) return;
+        var severity = kind == HighEntropyKind ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+        var properties = KeyNameFor(context.Node, model, context.CancellationToken) is { } replacement
+            ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Mode, FixProperties.ReplaceValue).Add(FixProperties.Replacement, replacement)
+            : null;
+        context.ReportDiagnostic(Diagnostic.Create(Rule, token.GetLocation(), severity, null, properties,
+            "string literal", $"this text looks like {kind}; keep secrets out of configuration source and declare a SecretRef"));
     }
 
     /// <summary>Values of secret-named keys in <c>Settings.Extra</c> (<c>.Add("WEBUI_SECRET_KEY", "…")</c>, indexers, pairs).</summary>
-    public static void AnalyzeExtra(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, KnownTypes types)
+    public static void AnalyzeExtra(System.Action<Diagnostic> report, ISimpleAssignmentOperation assignment, KnownTypes types)
     {
         if (assignment.Target is not IPropertyReferenceOperation target || target.Property.Name != ModelNames.Extra
             || types.ModelNameOf(target.Property.ContainingType) != ModelNames.AppSettings) return;
@@ -80,21 +84,16 @@ internal static class SecretLiteralCheck
                 ? $"{key} is a secret; declare it as a SecretRef, not a value in configuration"
                 : looksLike is not null ? $"the value of {key} looks like {looksLike}; keep secrets out of configuration" : null;
             if (message is null) continue;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, valueOperation.Syntax.GetLocation(), $"Settings.Extra[{key}]", message));
+            report(Diagnostic.Create(Rule, valueOperation.Syntax.GetLocation(), $"Settings.Extra[{key}]", message));
         }
     }
 
-    private static bool IsStringText(SyntaxToken token) =>
-        token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-        || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
-        || token.IsKind(SyntaxKind.Utf8StringLiteralToken);
-
-    private static bool DeclaresTopology(SyntaxNode root, SemanticModel model, KnownTypes types, SemanticModelAnalysisContext context)
+    private bool DeclaresTopology(SyntaxNode root, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var node in root.DescendantNodes())
         {
             if (node is BaseObjectCreationExpressionSyntax or WithExpressionSyntax or InvocationExpressionSyntax
-                && types.ModelNameOf(model.GetTypeInfo(node, context.CancellationToken).Type) is not null) return true;
+                && types.ModelNameOf(model.GetTypeInfo(node, cancellationToken).Type) is not null) return true;
         }
 
         return false;
@@ -104,10 +103,10 @@ internal static class SecretLiteralCheck
     /// When the literal is the key argument of a SecretRef stored as an environment's encryption or JWT key, the
     /// setting's name is known: the fix puts the name where the value was pasted.
     /// </summary>
-    private static string? KeyNameFor(SyntaxToken token, SemanticModel model, KnownTypes types, SemanticModelAnalysisContext context)
+    private string? KeyNameFor(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
-        if (token.Parent is not LiteralExpressionSyntax literal) return null;
-        if (model.GetOperation(literal, context.CancellationToken)?.ValueParent() is not IArgumentOperation { Parameter: { } parameter } argument
+        if (node is not LiteralExpressionSyntax literal) return null;
+        if (model.GetOperation(literal, cancellationToken)?.ValueParent() is not IArgumentOperation { Parameter: { } parameter } argument
             || !KeyParameters.Contains(parameter.Name) || argument.Parent is not IOperation secretCall
             || types.ModelNameOf(secretCall.Type) != ModelNames.SecretRef) return null;
         var parent = secretCall.ValueParent();
