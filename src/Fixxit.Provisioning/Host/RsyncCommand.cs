@@ -9,7 +9,7 @@ namespace Fixxit.Provisioning.Host;
 /// and that is not a difference in code); <c>--itemize-changes</c> lists exactly what differs, which is both the plan's
 /// diff and the idempotence check. No <c>--delete</c> into the live tree: files only prod has are never removed.
 /// </summary>
-internal static class RsyncCommand
+internal static partial class RsyncCommand
 {
     /// <summary>What the copy never touches in the target: files produced by other steps, and the live database.</summary>
     public static IReadOnlyList<string> ManagedByOtherSteps(AppEnvironment target) =>
@@ -49,9 +49,13 @@ internal static class RsyncCommand
     public static IReadOnlyList<string> Changes(string itemizedOutput) =>
         itemizedOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.TrimEnd())
-            .Where(l => l.Length > 12 && (l[0] is '<' or '>' or 'c' or 'h' or '.' or '*'))
-            .Where(l => !(l.StartsWith(".d", StringComparison.Ordinal) && l[2..11].All(c => c == '.')))
+            .Where(l => Itemized().IsMatch(l))
+            .Where(l => !(l.StartsWith(".d", StringComparison.Ordinal) && l[2..11].All(c => c is '.' or 't' or 'T')))
             .ToList();
+
+    // "YXcstpoguax path": update type, file type, nine attribute flags; or "*deleting path".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[<>ch.][fdLDS][.+?a-zA-Z]{9}|\*deleting  ) ")]
+    private static partial System.Text.RegularExpressions.Regex Itemized();
 
     private static string Build(string from, string to, IEnumerable<string> exclusions, bool dryRun, bool delete, string? linkDest)
     {

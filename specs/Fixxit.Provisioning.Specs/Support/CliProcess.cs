@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Fixxit.Sandbox;
+
+namespace Fixxit.Provisioning.Specs.Support;
+
+/// <summary>The real <c>fixxit</c> CLI as a child process (built beside the specs), so a spec can kill it mid-run by its pid.</summary>
+public sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _stderr = [];
+    private readonly TaskCompletionSource<string> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private CliProcess(Process process) => _process = process;
+
+    public int Pid => _process.Id;
+
+    public static string DllPath()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var configuration = output.Parent!.Name;
+        var repo = SandboxLayout.RepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("no Fixxit.Verify.sln above " + AppContext.BaseDirectory);
+        var dll = Path.Combine(repo, "src", "Fixxit.Cli", "bin", configuration, output.Name, "fixxit.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("the fixxit CLI is not built", dll);
+    }
+
+    /// <summary>Starts <c>fixxit &lt;args&gt;</c>; with <paramref name="holdAt"/> the run stops dead at that checkpoint.</summary>
+    public static CliProcess Start(IEnumerable<string> args, string? holdAt)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(DllPath());
+        foreach (var a in args) info.ArgumentList.Add(a);
+        if (holdAt is not null) info.Environment["FIXXIT_PROVISIONING_HOLD_AT"] = holdAt;
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var cli = new CliProcess(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (cli._stderr) cli._stderr.Add(e.Data);
+            if (e.Data.StartsWith("HOLD ", StringComparison.Ordinal)) cli._held.TrySetResult(e.Data[5..]);
+        };
+        process.OutputDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return cli;
+    }
+
+    /// <summary>Runs <c>fixxit &lt;args&gt;</c> to the end: exit code and standard output.</summary>
+    public static async Task<(int ExitCode, string StdOut)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(DllPath());
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Waits until the CLI reports it is holding at its checkpoint (or fails if it exits first).</summary>
+    public async Task<string> WaitHeldAsync(TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_held.Task, exited, Task.Delay(timeout));
+        if (first == _held.Task) return await _held.Task;
+        lock (_stderr) throw new InvalidOperationException($"fixxit did not reach its hold point (exited: {_process.HasExited}); stderr: {string.Join('\n', _stderr)}");
+    }
+
+    /// <summary>SIGKILL, like a crash or a closed laptop: no finally blocks, no cleanup.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
