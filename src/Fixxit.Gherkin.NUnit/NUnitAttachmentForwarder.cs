@@ -1,4 +1,3 @@
-using Fixxit.EnvConfig.Secrets;
 using NUnit.Framework;
 using Reqnroll.Infrastructure;
 using Reqnroll.Tracing;
@@ -12,16 +11,13 @@ namespace Fixxit.Gherkin.NUnit;
 /// </summary>
 public sealed class NUnitAttachmentForwarder(ITraceListener traceListener) : ReqnrollAttachmentHandler(traceListener)
 {
-    private static readonly HashSet<string> TextExtensions =
-        new(StringComparer.OrdinalIgnoreCase) { ".txt", ".log", ".json", ".xml", ".html", ".htm", ".csv", ".md", ".yaml", ".yml", ".env" };
-
     public override void AddAttachment(string filePath)
     {
         // A link only means something inside the HTML report; the linked file itself sits beside the report.
         if (filePath.EndsWith(ReportArtifacts.LinkSuffix, StringComparison.Ordinal)) return;
         try
         {
-            TestContext.AddTestAttachment(TextExtensions.Contains(Path.GetExtension(filePath)) ? MaskedCopy(filePath) : filePath);
+            TestContext.AddTestAttachment(TextFiles.IsText(filePath) ? MaskedCopy(filePath) : filePath);
         }
         catch (Exception exception) when (exception is FileNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -35,7 +31,7 @@ public sealed class NUnitAttachmentForwarder(ITraceListener traceListener) : Req
         var folder = Path.Combine(GherkinTestRun.ReportDirectory ?? Path.GetTempPath(), ReportArtifacts.FolderName, "masked");
         Directory.CreateDirectory(folder);
         var copy = Path.Combine(folder, Guid.NewGuid().ToString("N")[..8] + "-" + Path.GetFileName(filePath));
-        File.WriteAllText(copy, SecretMasker.Shared.Mask(File.ReadAllText(filePath)));
+        TextFiles.CopyMasked(filePath, copy);
         return copy;
     }
 }

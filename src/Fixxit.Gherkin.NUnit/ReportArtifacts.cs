@@ -27,13 +27,16 @@ public static class ReportArtifacts
         return path;
     }
 
-    /// <summary>Copies a (large) file beside the report and attaches a link to it; returns the copy's path.</summary>
+    /// <summary>
+    /// Copies a (large) file beside the report and attaches a link to it; returns the copy's path. A text file is
+    /// copied masked; binary files (zip traces) must be masked by the caller before.
+    /// </summary>
     public static string AttachFileLink(IReqnrollOutputHelper output, string filePath)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!File.Exists(filePath)) throw new FileNotFoundException("Artifact to link into the report does not exist.", filePath);
         var copy = NewArtifactPath(Path.GetFileNameWithoutExtension(filePath), Path.GetExtension(filePath));
-        File.Copy(filePath, copy);
+        TextFiles.CopyMasked(filePath, copy);
         var link = copy + LinkSuffix;
         File.WriteAllText(link, FolderName + "/" + Path.GetFileName(copy) + "\n");
         output.AddAttachment(link);

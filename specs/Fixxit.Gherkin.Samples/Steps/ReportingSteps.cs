@@ -50,6 +50,21 @@ public sealed class ReportingSteps(IReqnrollOutputHelper output)
         File.Delete(file);
     }
 
+    [Given("a log file holding the sample secret is linked")]
+    public void GivenALogFileIsLinked()
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"sample-{Guid.NewGuid():N}.log");
+        File.WriteAllText(log, "connecting with password " + SampleSecret.Value + "\n");
+        try
+        {
+            ReportArtifacts.AttachFileLink(output, log);
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
     [Then("a step fails with the sample secret in its message")]
     public static void ThenAStepFailsWithTheSecret() =>
         throw new InvalidOperationException("Sign-in failed for password " + SampleSecret.Value);

@@ -58,7 +58,7 @@ public sealed class HtmlReportSpecs
             // The trace is a link to the file beside the report; the screenshot is an embedded image.
             var traceLink = page.Locator("a[href^='artifacts/'][href$='.zip']");
             await Assertions.Expect(traceLink).ToHaveCountAsync(1);
-            await page.GetByText("0001-sample_screenshot.png").ClickAsync();
+            await page.GetByText(new System.Text.RegularExpressions.Regex(@"^\d{4}-sample_screenshot\.png$")).ClickAsync();
             await Assertions.Expect(page.Locator("img[src^='data:image/png;base64,']")).ToBeVisibleAsync();
 
             (await page.ContentAsync()).Contains(SampleRuns.Secret, StringComparison.Ordinal).Should().BeFalse("the rendered page must not show the secret");

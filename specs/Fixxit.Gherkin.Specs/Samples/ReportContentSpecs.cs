@@ -47,7 +47,8 @@ public sealed class ReportContentSpecs
         var screenshot = attachments.Single(a => a.GetProperty("mediaType").GetString() == "image/png");
         screenshot.GetProperty("contentEncoding").GetString().Should().Be("BASE64");
         Convert.FromBase64String(screenshot.GetProperty("body").GetString()!).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
-        var link = attachments.Single(a => a.GetProperty("mediaType").GetString() == "text/uri-list");
+        var link = attachments.Single(a => a.GetProperty("mediaType").GetString() == "text/uri-list"
+            && a.GetProperty("body").GetString()!.Trim().EndsWith(".zip", StringComparison.Ordinal));
         var target = link.GetProperty("body").GetString()!.Trim();
         target.Should().StartWith("artifacts/").And.EndWith(".zip");
         new FileInfo(Path.Combine(run.Folder, target)).Length.Should().Be(64 * 1024, "the trace itself sits beside the report");

@@ -40,5 +40,7 @@ public sealed class SecretMaskingSpecs
         trx.StdOut.Should().Contain("console: password=" + SampleRuns.SecretMask).And.Contain("output helper: password=" + SampleRuns.SecretMask);
         run.Messages.Attachments.Should().Contain(a => a.GetProperty("body").GetString() == "password=" + SampleRuns.SecretMask + "\n",
             "the text attachment was decoded, masked and kept");
+        var linkedLog = Directory.GetFiles(Path.Combine(run.Folder, "artifacts"), "*.log").Should().ContainSingle().Subject;
+        File.ReadAllText(linkedLog).Should().Be("connecting with password " + SampleRuns.SecretMask + "\n", "a linked text file is copied masked");
     }
 }

@@ -10,4 +10,5 @@ Feature: Reporting
   Scenario: A secret never reaches any output
     Given the sample secret is written to the console and the output helper
     And the sample secret is attached as a text file
+    And a log file holding the sample secret is linked
     Then a step fails with the sample secret in its message
