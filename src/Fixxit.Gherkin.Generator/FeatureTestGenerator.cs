@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -29,14 +30,17 @@ public sealed class FeatureTestGenerator : IIncrementalGenerator
             return (RootNamespace: string.IsNullOrWhiteSpace(rootNamespace) ? "Features" : rootNamespace!, ProjectDir: projectDir ?? string.Empty);
         });
 
-        var features = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".feature", StringComparison.OrdinalIgnoreCase))
-            .Combine(project);
+        var featureFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".feature", StringComparison.OrdinalIgnoreCase));
+        // Every file's fixture name must be unique among all feature files, so each output also sees all paths.
+        var allPaths = featureFiles.Select(static (file, _) => file.Path).Collect();
+        var features = featureFiles.Combine(allPaths).Combine(project);
 
-        context.RegisterSourceOutput(features, static (output, pair) => Generate(output, pair.Left, pair.Right.RootNamespace, pair.Right.ProjectDir));
+        context.RegisterSourceOutput(features, static (output, input) =>
+            Generate(output, input.Left.Left, input.Left.Right, input.Right.RootNamespace, input.Right.ProjectDir));
     }
 
-    private static void Generate(SourceProductionContext output, AdditionalText file, string rootNamespace, string projectDir)
+    private static void Generate(SourceProductionContext output, AdditionalText file, ImmutableArray<string> allPaths, string rootNamespace, string projectDir)
     {
         var text = file.GetText(output.CancellationToken);
         if (text is null) return;
@@ -52,12 +56,25 @@ public sealed class FeatureTestGenerator : IIncrementalGenerator
             return;
         }
 
-        var folders = Path.GetDirectoryName(relativePath)!.Replace('\\', '/')
-            .Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(CSharpNames.Pascal);
-        var @namespace = string.Join(".", new[] { rootNamespace }.Concat(folders));
-        var className = CSharpNames.Pascal(Path.GetFileNameWithoutExtension(relativePath)) + "Feature";
+        var (@namespace, className) = FixtureName(relativePath, rootNamespace);
+        var twins = allPaths.Select(p => RelativePath(p, projectDir))
+            .Where(p => p != relativePath && FixtureName(p, rootNamespace) == (@namespace, className));
+        if (twins.Any())
+        {
+            // "sign-in.feature" and "sign_in.feature" side by side: the path's hash keeps both fixtures apart.
+            className += "_" + FeatureCompiler.StableHash(relativePath);
+        }
+
         var hint = relativePath.Replace('/', '.').Replace('\\', '.') + ".g.cs";
         output.AddSource(hint, SourceText.From(FixtureWriter.Write(compiled, @namespace, className), Encoding.UTF8));
+    }
+
+    /// <summary>Features/Ui/sign-in.feature -> (Root.Features.Ui, SignInFeature).</summary>
+    private static (string Namespace, string ClassName) FixtureName(string relativePath, string rootNamespace)
+    {
+        var folders = (Path.GetDirectoryName(relativePath) ?? string.Empty).Replace('\\', '/')
+            .Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).Select(CSharpNames.Pascal);
+        return (string.Join(".", new[] { rootNamespace }.Concat(folders)), CSharpNames.Pascal(Path.GetFileNameWithoutExtension(relativePath)) + "Feature");
     }
 
     private static string RelativePath(string path, string projectDir)

@@ -90,6 +90,17 @@ public sealed class GeneratedTestsSpecs
     }
 
     [Test]
+    public void Two_file_names_that_give_one_class_name_still_get_two_fixtures()
+    {
+        var feature = "Feature: Sign in\n  Scenario: Up\n    Then it is up\n";
+        var result = GeneratorHarness.Run(("Features/sign-in.feature", feature), ("Features/sign_in.feature", feature));
+
+        result.CompileErrors.Should().BeEmpty();
+        result.Assembly!.GetTypes().Where(t => t.Namespace == "Samples.Features").Select(t => t.Name).Should().HaveCount(2)
+            .And.OnlyContain(name => name.StartsWith("SignInFeature_", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void Scenarios_with_one_title_in_a_feature_keep_both_tests_by_line()
     {
         var feature = "Feature: Twice\n  Scenario: Same\n    Then a\n\n  Scenario: Same\n    Then b\n";
