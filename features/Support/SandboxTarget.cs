@@ -35,18 +35,36 @@ public static class SandboxTarget
             if (!settings.ManageSandbox)
                 throw new InvalidOperationException($"the sandbox at {root} is not running and ManageSandbox=false: run `fixxit sandbox up` first");
             log($"sandbox at {root}: bringing it up (slot {settings.SandboxSlot})");
-            info = await Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = log }, cancellationToken).ConfigureAwait(false);
-            StartedByThisRun = !status.CoreRunning;
+            // From here on this run owns what it starts: a failing "up" must not leave half a sandbox running.
+            StartedByThisRun = true;
+            try
+            {
+                info = await Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = log }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SandboxException or IOException or InvalidOperationException)
+            {
+                await StopIfStartedAsync(log).ConfigureAwait(false);
+                throw;
+            }
         }
 
-        if (!Sandbox.Environments.EnvironmentControl.IsProvisioned(info.Prod))
+        try
         {
-            log("sandbox prod is missing: provisioning it from dev");
-            await SandboxProvisioning.ApplyProdAsync(info, log, cancellationToken).ConfigureAwait(false);
-        }
+            if (!Sandbox.Environments.EnvironmentControl.IsProvisioned(info.Prod))
+            {
+                log("sandbox prod is missing: provisioning it from dev");
+                await SandboxProvisioning.ApplyProdAsync(info, log, cancellationToken).ConfigureAwait(false);
+            }
 
-        var backups = settings.BackupDirectory.Replace("{directory}", info.Prod.Directory.TrimEnd('/'), StringComparison.Ordinal);
-        await SandboxProvisioning.EnsureBackupAsync(info, backups, log, cancellationToken).ConfigureAwait(false);
+            var backups = settings.BackupDirectory.Replace("{directory}", info.Prod.Directory.TrimEnd('/'), StringComparison.Ordinal);
+            await SandboxProvisioning.EnsureBackupAsync(info, backups, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The hook fails before the run's teardown is guaranteed: stop what this run started now.
+            await StopIfStartedAsync(log).ConfigureAwait(false);
+            throw;
+        }
 
         return new Target
         {
