@@ -96,7 +96,8 @@ public sealed class TopologyAnalyzer : DiagnosticAnalyzer
                 }
 
                 break;
-            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when types.ModelNameOf(declarator.Symbol.Type) is not null:
+                // Locals: only model values (a const local is folded by the compiler; other locals may be reassigned).
                 Remember(declarator.Symbol, declarator.Symbol.Type, initializer.Value);
                 break;
         }

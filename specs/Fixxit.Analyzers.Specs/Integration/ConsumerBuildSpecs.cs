@@ -52,8 +52,11 @@ public sealed partial class ConsumerBuildSpecs
             // A version no cache can already hold, so the consumer restores exactly this pack.
             var version = $"0.1.0-spec.{DateTime.UtcNow:yyyyMMddHHmmss}";
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
+            // Packs the Fixxit.EnvConfig.dll this spec was built with (its copy in the spec's output), so a concurrent
+            // rebuild of the library's own bin folder cannot pull the file away mid-pack.
             var pack = await DotnetCli.RunAsync(RepositoryPaths.Root, Limit, "pack", RepositoryPaths.Of("src", "Fixxit.EnvConfig", "Fixxit.EnvConfig.csproj"),
-                "--no-build", "-c", configuration, "-o", feed, $"-p:PackageVersion={version}");
+                "--no-build", "-c", configuration, "-o", feed, $"-p:PackageVersion={version}",
+                $"-p:OutputPath={AppContext.BaseDirectory}", $"-p:NuspecOutputPath={Path.Combine(work.FullName, "nuspec")}{Path.DirectorySeparatorChar}");
             pack.ExitCode.Should().Be(0, pack.Output);
 
             var consumer = WriteConsumer(work.FullName, feed, version);
