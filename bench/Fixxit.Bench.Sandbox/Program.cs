@@ -20,7 +20,16 @@ for (var run = 0; run < coldRuns; run++)
     var root = Path.Combine(Path.GetTempPath(), $"fixxit-bench-sandbox-{Guid.NewGuid():N}"[..32]);
     try
     {
-        var info = await Measure("up, cold (new root: keys, dev tree with npm install + seed + git, start all)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+        var steps = new List<(TimeSpan At, string Step)>();
+        var stepClock = Stopwatch.StartNew();
+        var info = await Measure("up, cold (new root: keys, dev tree with npm install + seed + git, start all)",
+            () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = line => steps.Add((stepClock.Elapsed, StepName(line))) }));
+        steps.Add((stepClock.Elapsed, "end"));
+        for (var i = 0; i + 1 < steps.Count; i++)
+        {
+            (samples.TryGetValue($"  cold step: {steps[i].Step}", out var list) ? list : samples[$"  cold step: {steps[i].Step}"] = []).Add((steps[i + 1].At - steps[i].At).TotalMilliseconds);
+        }
+
         for (var i = 0; i < warmRuns; i++) await Time("up, warm (everything already running)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
 
         var backend = EnvironmentControl.Pid(info.Dev, "backend")!.Value;
@@ -78,6 +87,17 @@ async Task<T> Measure<T>(string name, Func<Task<T>> action)
 }
 
 async Task Time(string name, Func<Task> action) => await Measure(name, async () => { await action(); return 0; });
+
+// "dev: ./start_server.sh start" → "dev start"; the root path and the like are dropped so runs aggregate.
+static string StepName(string line) => line switch
+{
+    _ when line.StartsWith("sandbox root", StringComparison.Ordinal) => "keys + sshd config",
+    _ when line.StartsWith("creating the dev tree", StringComparison.Ordinal) => "dev tree (copy backend, npm install, seed, git, clutter)",
+    _ when line.StartsWith("dev:", StringComparison.Ordinal) => "dev start_server.sh start + /health",
+    _ when line.StartsWith("caddy:", StringComparison.Ordinal) => "caddy validate + start (CA created)",
+    _ when line.StartsWith("sshd:", StringComparison.Ordinal) => "sshd -t + start",
+    _ => line,
+};
 
 int Option(string name, int fallback)
 {

@@ -13,8 +13,9 @@ public static class Fault
     {
         FaultCatalog.Get(name);
         var layout = SandboxLayout.Resolve(root);
-        var state = LoadRunning(layout);
+        LoadRunning(layout);
         using var rootLock = await RootLock.AcquireAsync(layout, TimeSpan.FromMinutes(3), cancellationToken).ConfigureAwait(false);
+        var state = LoadRunning(layout); // again under the lock: another process may have changed it
         await EnableLockedAsync(layout, Sandbox.Describe(layout, state), state, name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -23,8 +24,9 @@ public static class Fault
     {
         var fault = FaultCatalog.Get(name);
         var layout = SandboxLayout.Resolve(root);
-        var state = LoadRunning(layout);
+        LoadRunning(layout);
         using var rootLock = await RootLock.AcquireAsync(layout, TimeSpan.FromMinutes(3), cancellationToken).ConfigureAwait(false);
+        var state = LoadRunning(layout);
         var active = state.Faults.FirstOrDefault(f => f.Name == name);
         if (active is null) return;
         var context = new FaultContext(layout, Sandbox.Describe(layout, state), state);

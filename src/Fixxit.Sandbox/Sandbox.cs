@@ -54,7 +54,9 @@ public static class Sandbox
         var restarted = await EnsureEnvironmentRunningAsync(layout, dev, log, cancellationToken).ConfigureAwait(false);
         if (EnvironmentControl.IsProvisioned(prod) && !faults.Any(f => f.Name is "backend-down" or "frontend-down" or "missing-frontend"))
         {
-            restarted |= await EnsureEnvironmentRunningAsync(layout, prod, log, cancellationToken).ConfigureAwait(false);
+            // With wrong-backend-port, prod's backend deliberately does not answer on its declared port.
+            restarted |= await EnsureEnvironmentRunningAsync(layout, prod, log, cancellationToken, waitHealthy: !faults.Any(f => f.Name == "wrong-backend-port"))
+                .ConfigureAwait(false);
         }
 
         log("caddy: Caddyfile rendered and validated; start or reload if needed");
@@ -248,7 +250,8 @@ public static class Sandbox
     }
 
     /// <returns>True when something had to be started.</returns>
-    private static async Task<bool> EnsureEnvironmentRunningAsync(SandboxLayout layout, AppEnvironment env, Action<string> log, CancellationToken cancellationToken)
+    private static async Task<bool> EnsureEnvironmentRunningAsync(
+        SandboxLayout layout, AppEnvironment env, Action<string> log, CancellationToken cancellationToken, bool waitHealthy = true)
     {
         var backendUp = EnvironmentControl.Pid(env, "backend") is not null;
         var frontendUp = EnvironmentControl.Pid(env, "frontend") is not null;
@@ -257,13 +260,13 @@ public static class Sandbox
         if (!frontendUp) await Ports.EnsureFreeAsync(env.FrontendPort, $"{env.Name} frontend", cancellationToken).ConfigureAwait(false);
         log($"{env.Name}: ./start_server.sh start");
         await EnvironmentControl.RunCheckedAsync(layout, env, "start", cancellationToken).ConfigureAwait(false);
-        await WaitHealthyAsync(env, cancellationToken).ConfigureAwait(false);
+        if (waitHealthy) await WaitHealthyAsync(env, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     private static async Task WaitHealthyAsync(AppEnvironment env, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) }; // slow-backend delays every answer
         var url = $"http://127.0.0.1:{env.BackendPort}/health";
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string last = "no answer";

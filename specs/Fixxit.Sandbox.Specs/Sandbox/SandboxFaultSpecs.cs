@@ -195,6 +195,23 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         PersistedConfig.ReadWebuiUrl(Info.Prod.PathOf(Info.Prod.Database.Path)).Should().Be(Info.Prod.PublicUrl);
     }
 
+    [Test]
+    public async Task Up_restarts_a_killed_prod_backend_even_while_prod_is_slow()
+    {
+        await Fault.EnableAsync("slow-backend", Root);
+        var backend = EnvironmentControl.Pid(Info.Prod, "backend")!.Value;
+        await ProcessRunner.RunCheckedAsync("kill", ["-9", backend.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        while (ProcessTable.IsAlive(backend)) await Task.Delay(10);
+
+        await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        var restarted = EnvironmentControl.Pid(Info.Prod, "backend");
+        using var site = await GetAsync("/health");
+        await Fault.DisableAsync("slow-backend", Root);
+
+        restarted.Should().NotBeNull().And.NotBe(backend);
+        site.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? token = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Info.Prod.PublicUrl + path);

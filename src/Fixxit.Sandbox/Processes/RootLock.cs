@@ -18,6 +18,10 @@ public sealed class RootLock : IDisposable
             {
                 return new RootLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new SandboxException($"no sandbox at {layout.Root}", e);
+            }
             catch (IOException) when (clock.Elapsed < timeout)
             {
                 await Task.Delay(200, cancellationToken).ConfigureAwait(false);
