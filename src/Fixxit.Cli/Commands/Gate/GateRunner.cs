@@ -24,8 +24,14 @@ public static class GateRunner
             start.ArgumentList.Add(filter);
         }
 
+        // The features read their target from runsettings parameters; this sandbox's root overrides the file's default.
+        start.ArgumentList.Add("--");
+        start.ArgumentList.Add($"TestRunParameters.Parameter(name=\"SandboxRoot\", value=\"{sandboxRoot}\")");
+
         // The features' own hooks find the sandbox by its root; telemetry stays off in every run the product starts.
         start.Environment["FIXXIT_SANDBOX_ROOT"] = sandboxRoot;
+        start.Environment["FIXXIT_REPORT_DIR"] = results;
+        start.Environment["FIXXIT_RUN_LABEL"] = label;
         start.Environment["REQNROLL_TELEMETRY_ENABLED"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
