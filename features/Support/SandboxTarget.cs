@@ -39,7 +39,7 @@ public static class SandboxTarget
             StartedByThisRun = true;
             try
             {
-                info = await Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = log }, cancellationToken).ConfigureAwait(false);
+                info = await UpWithOneRetryAsync(new SandboxOptions { Root = root, Ports = ports, Log = log }, log, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is SandboxException or IOException or InvalidOperationException)
             {
@@ -81,6 +81,24 @@ public static class SandboxTarget
             ResultsDirectory = resultsDirectory,
             CaddyEnvironment = Sandbox.Proxy.SandboxCaddy.Environment(new SandboxLayout(root)),
         };
+    }
+
+    /// <summary>
+    /// "up" is idempotent and repairs what is missing, so one retry absorbs a start-up race (seen under heavy load:
+    /// sshd accepting before its pid file exists); a second failure is real and is reported.
+    /// </summary>
+    public static async Task<SandboxInfo> UpWithOneRetryAsync(SandboxOptions options, Action<string> log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            return await Sandbox.Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SandboxException e)
+        {
+            log($"sandbox up failed once ({e.Message}); retrying");
+            return await Sandbox.Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static async Task StopIfStartedAsync(Action<string> log)

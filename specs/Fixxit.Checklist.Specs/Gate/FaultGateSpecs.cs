@@ -63,13 +63,28 @@ public sealed class FaultGateSpecs
         gate.Scenario("backend(dev)").Outcome.Should().Be("Passed");
     }
 
-    private static async Task<GateResult> WithFaultAsync(string fault, string filter)
+    [Test]
+    [Order(5)]
+    public async Task Two_different_key_definitions_fail_the_gate_naming_both_files_and_the_random_log_failures()
+    {
+        // The backend picks one of the two definitions per request: 30 loads all succeeding has a chance of 2^-30.
+        var gate = await WithFaultAsync("split-key",
+            "FullyQualifiedName~defines_one_encryption_key|FullyQualifiedName~Logs_display_consistently",
+            new Dictionary<string, string> { ["LogLoads"] = "30" });
+
+        gate.Scenario("defines_one_encryption_key_the_same_in_backend_env_and_start_server_sh(prod)").FirstLine.Should()
+            .StartWith("prod defines DATABASE_PASSWORD_ENCRYPTION_KEY twice, differently: backend/.env has sha256:").And.Contain("start_server.sh has sha256:");
+        gate.Scenario("defines_one_encryption_key_the_same_in_backend_env_and_start_server_sh(dev)").Outcome.Should().Be("Passed");
+        gate.Scenario("Logs_display_consistently").FirstLine.Should().StartWith("the logs fail to load").And.Contain("times on prod (random failures)");
+    }
+
+    private static async Task<GateResult> WithFaultAsync(string fault, string filter, IReadOnlyDictionary<string, string>? parameters = null)
     {
         await Fault.EnableAsync(fault, GateSandbox.Root);
         GateResult gate;
         try
         {
-            gate = await GateSandbox.RunGateAsync(fault, filter);
+            gate = await GateSandbox.RunGateAsync(fault, filter, parameters: parameters);
         }
         finally
         {

@@ -59,14 +59,14 @@ public static class GateRunner
     }
 
     /// <summary>A runsettings for the specs' sandbox: the default profile's values, with root/slot and ManageSandbox=false.</summary>
-    public static string WriteRunsettings(string path, string sandboxRoot, int slot, string? testCaseFilter = null)
+    public static string WriteRunsettings(string path, string sandboxRoot, int slot, string? testCaseFilter = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var document = System.Xml.Linq.XDocument.Load(RepositoryPaths.Runsettings("sandbox"));
-        var parameters = document.Root!.Element("TestRunParameters")!;
+        var list = document.Root!.Element("TestRunParameters")!;
         void Set(string name, string value)
         {
-            var existing = parameters.Elements("Parameter").FirstOrDefault(p => (string?)p.Attribute("name") == name);
-            if (existing is null) parameters.Add(new System.Xml.Linq.XElement("Parameter", new System.Xml.Linq.XAttribute("name", name), new System.Xml.Linq.XAttribute("value", value)));
+            var existing = list.Elements("Parameter").FirstOrDefault(p => (string?)p.Attribute("name") == name);
+            if (existing is null) list.Add(new System.Xml.Linq.XElement("Parameter", new System.Xml.Linq.XAttribute("name", name), new System.Xml.Linq.XAttribute("value", value)));
             else existing.SetAttributeValue("value", value);
         }
 
@@ -74,6 +74,7 @@ public static class GateRunner
         Set("SandboxSlot", slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Set("ManageSandbox", "false");
         Set("LogLoads", "4");
+        foreach (var (name, value) in parameters ?? new Dictionary<string, string>()) Set(name, value);
         if (testCaseFilter is not null)
         {
             var run = document.Root.Element("RunConfiguration") ?? new System.Xml.Linq.XElement("RunConfiguration");
