@@ -91,9 +91,10 @@ internal sealed class KnownTypes
         return System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "?";
     }
 
+    // The other model types live in AppEnvironment's assembly: one assembly to search instead of every reference.
     private INamedTypeSymbol? Resolve(Compilation compilation, string name)
     {
-        var type = compilation.GetTypeByMetadataName(Namespace + name);
+        var type = AppEnvironment.ContainingAssembly.GetTypeByMetadataName(Namespace + name) ?? compilation.GetTypeByMetadataName(Namespace + name);
         if (type is not null) Add(type);
         return type;
     }

@@ -56,6 +56,10 @@ public sealed class EncryptionKeyMismatchSpecs
         """Database = DatabaseSpec.CopyOf(Dev), Secrets = {|FIX002:new EnvironmentSecrets { EncryptionKey = Dev.Secrets.EncryptionKey }|},"""));
 
     [Test]
+    public Task File_references_are_compared_by_path() => AnalyzerSpec.Verify(Prod(
+        """Database = DatabaseSpec.CopyOf(Dev), Secrets = Dev.Secrets with { WebuiSecretKey = {|FIX002:SecretRef.File(path: "/etc/fixxit/prod-jwt.key")|} },"""));
+
+    [Test]
     public Task A_fresh_database_may_use_its_own_keys() => AnalyzerSpec.Verify(Prod(
         """Database = DatabaseSpec.Fresh, Secrets = new EnvironmentSecrets { EncryptionKey = SecretRef.EnvironmentVariable("PROD_ONLY_KEY") },"""));
 

@@ -71,7 +71,10 @@ internal sealed class Evaluator
     // Enum constants arrive boxed as their underlying type; the checks compare ints.
     private static object? Normalize(object? constant) => constant switch
     {
-        byte or sbyte or short or ushort or long or uint or ulong => System.Convert.ToInt32(constant, System.Globalization.CultureInfo.InvariantCulture),
+        byte or sbyte or short or ushort => System.Convert.ToInt32(constant, System.Globalization.CultureInfo.InvariantCulture),
+        long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
+        uint u when u <= int.MaxValue => (int)u,
+        ulong u when u <= int.MaxValue => (int)u,
         _ => constant,
     };
 
@@ -197,13 +200,26 @@ internal sealed class Evaluator
             if (source == "File" && name == locationParameter)
             {
                 // File(path) keys the secret by the file's name, as the model does.
-                facts.Set(ModelNames.Key, value.TryGetString(out var path) ? Fact.Of(System.IO.Path.GetFileName(path), value.Location) : Fact.Unknown(value.Location));
+                facts.Set(ModelNames.Key, value.TryGetString(out var path) && FileName(path) is { } fileName ? Fact.Of(fileName, value.Location) : Fact.Unknown(value.Location));
             }
         }
 
         if (keyParameter is null && locationParameter is null) facts.Set(ModelNames.Location, Fact.Of(null, location));
         if (source == "EnvironmentVariable") facts.Set(ModelNames.Location, Fact.Of(null, location));
         return Fact.Of(facts, location);
+    }
+
+    // On .NET Framework hosts (Visual Studio) Path.GetFileName rejects some characters; such a path stays unknown.
+    private static string? FileName(string path)
+    {
+        try
+        {
+            return System.IO.Path.GetFileName(path);
+        }
+        catch (System.ArgumentException)
+        {
+            return null;
+        }
     }
 
     private Fact Member(IOperation instance, string member, Location location)
