@@ -7,7 +7,7 @@ namespace Fixxit.Bench.Provisioning;
 /// <summary>
 /// A ~200 MB WAL-mode database with a writer committing continuously (as a live dev app would): the provisioner's
 /// online backup (<c>sqlite3 .backup</c>) vs <c>cp</c> of the file. Time, integrity of the copy, and rows lost to the
-/// <c>-wal</c> file that <c>cp</c> leaves behind.
+/// <c>-wal</c> file that <c>cp</c> leaves behind. Also the shell's plain <c>.backup</c>, which a busy writer starves.
 /// </summary>
 internal static class DatabaseCopy
 {
@@ -22,27 +22,47 @@ internal static class DatabaseCopy
         var writer = Task.Run(() => Write(source, stop.Token));
         try
         {
+            await Task.Delay(1000); // let the writer build up a WAL, as a busy app has
             for (var i = 0; i < runs; i++)
             {
                 var backup = Path.Combine(dir, $"backup-{i}.db");
-                var ms = await TimeAsync("sqlite3", "-readonly", source, $".backup '{backup}'");
+                var script = $"BEGIN;\nSELECT count(*) FROM chat;\n.backup '{backup}'\nCOMMIT;\n";
+                var ms = await TimeAsync(TimeSpan.FromMinutes(5), "/bin/sh", "-c", $"printf '%s' \"{script}\" | sqlite3 -readonly -batch {source} >/dev/null");
                 var (ok, rows) = Check(backup);
-                table.Add($"DB snapshot: online backup (sqlite3 .backup) of {size:0} MB while writing", ms, $"integrity {(ok ? "ok" : "FAILED")}, consistent snapshot");
+                table.Add($"DB snapshot: online backup inside one read transaction (what apply/backup/snapshot run), {size:0} MB live", ms ?? double.NaN,
+                    $"integrity {(ok ? "ok" : "FAILED")}; a consistent snapshot ({rows} rows)");
 
                 var copy = Path.Combine(dir, $"cp-{i}.db");
-                var cpMs = await TimeAsync("cp", source, copy);
+                var cpMs = await TimeAsync(TimeSpan.FromMinutes(5), "cp", source, copy);
+                var live = LiveRows(source);
+                var wal = new FileInfo(source + "-wal").Length / 1048576.0;
                 var (cpOk, cpRows) = Check(copy);
-                table.Add($"DB snapshot: cp of the live {size:0} MB file while writing", cpMs,
-                    $"integrity {(cpOk ? "ok" : "FAILED")}; -wal left behind: {Math.Max(0, rows - cpRows)} committed rows missing in run {i + 1}");
+                table.Add($"DB snapshot: cp of the live {size:0} MB file", cpMs ?? double.NaN,
+                    $"run {i + 1}: integrity {(cpOk ? "ok" : "FAILED")}, {Math.Max(0, live - cpRows)} committed rows missing (left in the {wal:0} MB -wal cp does not copy)");
                 File.Delete(backup);
                 File.Delete(copy);
             }
+
+            // The shell's plain .backup releases its read lock between steps: every commit by the app restarts it.
+            var plain = Path.Combine(dir, "plain.db");
+            var plainMs = await TimeAsync(TimeSpan.FromSeconds(60), "sqlite3", "-readonly", source, $".backup '{plain}'");
+            table.Add($"DB snapshot: plain `sqlite3 .backup` (no read transaction), {size:0} MB live", plainMs ?? 60000,
+                plainMs is null ? "did NOT finish within 60 s: restarted by every commit of the writer (killed)" : "finished");
         }
         finally
         {
             await stop.CancelAsync();
             await writer;
         }
+    }
+
+    private static long LiveRows(string path)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM chat";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Build(string path, int megabytes)
@@ -99,12 +119,25 @@ internal static class DatabaseCopy
         }
     }
 
-    private static async Task<double> TimeAsync(string program, params string[] args)
+    /// <summary>Milliseconds, or null when it did not finish in time (then it is killed by its pid).</summary>
+    private static async Task<double?> TimeAsync(TimeSpan limit, string program, params string[] args)
     {
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {await process.StandardError.ReadToEndAsync()}");
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return null;
+        }
+
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {await stderr}");
         return clock.Elapsed.TotalMilliseconds;
     }
 

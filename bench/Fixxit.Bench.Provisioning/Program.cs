@@ -45,6 +45,10 @@ try
     // 3. DB snapshot of a ~200 MB live database while a writer commits: online backup vs cp.
     await DatabaseCopy.RunAsync(Path.Combine(root, "db-bench"), dbMegabytes, Math.Min(runs, 3), table);
 }
+catch (Exception e) when (e is InvalidOperationException or SandboxException or IOException)
+{
+    Console.Error.WriteLine($"benchmark stopped: {e.Message}; partial results follow");
+}
 finally
 {
     await Sandbox.DownAsync(root);

@@ -188,4 +188,62 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         ProdBackendPid().Should().Be(pid, "nothing was stopped");
         File.Delete(bad);
     }
+
+    [Test]
+    [Order(9)]
+    public async Task A_failure_after_the_snapshot_rolls_prod_back_automatically_and_says_which_step_failed()
+    {
+        var packageJson = Dev.PathOf("package.json");
+        var original = File.ReadAllText(packageJson);
+        var prodPackage = File.ReadAllText(Prod.PathOf("package.json"));
+        Sql.InsertMarker(ProdDb, "before-failed-update");
+        try
+        {
+            // A developer adds a dependency without updating the lockfile: npm ci refuses, after the copy already happened.
+            File.WriteAllText(packageJson, original.Replace("\"vite\": \"file:vendor/vite\"", "\"vite\": \"file:vendor/vite\",\n    \"left-pad\": \"1.3.0\"", StringComparison.Ordinal));
+            DevChangedByTheSpec();
+
+            var result = await ApplyAsync(Quick with { Update = true });
+
+            result.Failure.Should().Be(FailureKind.StepFailed, Show(result));
+            result.FailedStep.Should().Be("dependencies");
+            result.RolledBack.Should().BeTrue();
+            result.Summary.Should().Contain("failed at step 'dependencies'").And.Contain("npm").And.Contain("rolled back");
+            Step(result, "auto-rollback").Status.Should().Be(StepStatus.Changed);
+            File.ReadAllText(Prod.PathOf("package.json")).Should().Be(prodPackage, "the code is the snapshot's again");
+            Sql.HasMarker(ProdDb, "before-failed-update").Should().BeTrue();
+            (await GetThroughCaddyAsync("/health")).Should().Be(200);
+            Directory.Exists(Releases + "/deploy.lock").Should().BeFalse();
+            JournalEntry.ParseLine(File.ReadAllLines(Releases + "/journal.ndjson")[^1])!.Outcome.Should().Be("failed: dependencies");
+        }
+        finally
+        {
+            File.WriteAllText(packageJson, original);
+            DevChangedByTheSpec();
+        }
+    }
+
+    [Test]
+    [Order(10)]
+    public async Task Doctor_reports_a_healthy_prod_and_catches_a_dev_url_persisted_in_prods_database()
+    {
+        var healthy = await Provisioner.DoctorAsync(Topology, "prod", null, CancellationToken.None);
+        healthy.Succeeded.Should().BeTrue(Show(healthy));
+
+        Sql.Execute(ProdDb, $"UPDATE config SET data = json_set(data, '$.webui.url', '{Dev.PublicUrl}')");
+        try
+        {
+            var doctor = await Provisioner.DoctorAsync(Topology, "prod", null, CancellationToken.None);
+            doctor.Failure.Should().Be(FailureKind.ProblemsFound, Show(doctor));
+            doctor.Summary.Should().Contain("webui.url=" + Dev.PublicUrl).And.Contain("--reseed-db");
+
+            var apply = await ApplyAsync();
+            apply.Failure.Should().Be(FailureKind.ProblemsFound, "apply refuses to start a prod that hands out dev links");
+            apply.Steps.Should().NotContain(s => s.Step == "snapshot", "it stopped while looking, before changing anything");
+        }
+        finally
+        {
+            Sql.Execute(ProdDb, $"UPDATE config SET data = json_set(data, '$.webui.url', '{Prod.PublicUrl}')");
+        }
+    }
 }
