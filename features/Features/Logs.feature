@@ -10,10 +10,13 @@ Feature: Logs
     When the admin opens the logs page
     Then log lines are shown without an error
 
-  @prod-safe @api
+  @prod-safe @api @ui
   Scenario: Logs display consistently with no random failures
+    Given the admin is signed in in the browser
     When the admin loads the logs repeatedly
     Then every load succeeds with the same lines
+    When the admin opens the logs page
+    Then the logs page shows the same lines on every reload
 
   @prod-safe @api @ssh
   Scenario: No "Failed to decrypt password" errors in the backend log after reading logs

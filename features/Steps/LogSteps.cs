@@ -57,6 +57,27 @@ public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState
             string.Join(Environment.NewLine, hits.Take(5)));
     }
 
+    [Then("the logs page shows the same lines on every reload")]
+    public async Task ThenTheLogsPageIsStableOnReload()
+    {
+        var page = await browser.PageAsync().ConfigureAwait(false);
+        var logs = new LogsPage(page, Env.BaseUrl());
+        var reloads = Math.Max(2, RunContext.Target.Settings.LogLoads / 3);
+        var first = await logs.Messages.AllInnerTextsAsync().ConfigureAwait(false);
+        for (var i = 1; i <= reloads; i++)
+        {
+            await page.ReloadAsync().ConfigureAwait(false);
+            await logs.LoadedAsync().ConfigureAwait(false);
+            if (await logs.Error.IsVisibleAsync().ConfigureAwait(false))
+            {
+                throw new ChecklistFailure($"the logs page on {Env.Name} fails on reload {i} of {reloads} (random failures): {await logs.Error.InnerTextAsync().ConfigureAwait(false)}");
+            }
+
+            await Check.ThatAsync(() => Expect(logs.Messages).ToHaveCountAsync(first.Count),
+                $"the logs page on {Env.Name} shows a different number of lines on reload {i} of {reloads}").ConfigureAwait(false);
+        }
+    }
+
     [When("the admin filters the logs by the level of the newest log line")]
     public async Task WhenTheAdminFiltersByLevel()
     {
