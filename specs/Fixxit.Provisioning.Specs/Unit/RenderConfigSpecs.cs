@@ -1,0 +1,80 @@
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.DotEnv;
+using Fixxit.EnvConfig.Secrets;
+using Fixxit.Provisioning.Engine;
+using Fixxit.Provisioning.Releases;
+using Fixxit.Provisioning.Steps;
+using Fixxit.Topology;
+
+namespace Fixxit.Provisioning.Specs.Unit;
+
+/// <summary>The render of prod's start_server.sh and .env from dev's, on Fixxit's real declaration (no connection needed).</summary>
+public sealed class RenderConfigSpecs
+{
+    private static readonly string Key = FernetKey.Generate().ToCanonicalString();
+    private static readonly string OtherKey = FernetKey.Generate().ToCanonicalString();
+
+    static RenderConfigSpecs()
+    {
+        SecretMasker.Shared.Register(Key, "spec-key");
+        SecretMasker.Shared.Register(OtherKey, "spec-other-key");
+    }
+
+    private static DeployContext Context() => new()
+    {
+        Topology = FixxitTopology.Real, Host = FixxitTopology.Server, Target = FixxitTopology.Prod, Source = FixxitTopology.Dev,
+        Ssh = null!, Layout = ReleaseLayout.For(FixxitTopology.Prod), Options = new ProvisionerOptions(), Operation = ProvisionOperation.Plan, RunId = "0123456789abcdef",
+    };
+
+    private static string Script(string key) => $"#!/bin/bash\nBACKEND_PORT=8080\nFRONTEND_PORT=5173\nexport DATABASE_PASSWORD_ENCRYPTION_KEY=\"{key}\"\nuvicorn --port \"$BACKEND_PORT\"\n";
+
+    private static DotEnvDocument Env(string key) => DotEnvDocument.Parse($"WEBUI_URL=https://dev.fixxit.ai\nDATABASE_PASSWORD_ENCRYPTION_KEY=\"{key}\"\n", "backend/.env");
+
+    [Test]
+    public void Both_ports_change_and_a_key_proven_equal_is_kept()
+    {
+        var notes = new List<string>();
+
+        var script = RenderConfigStep.RenderScript(Context(), Script(Key), Env(Key), notes);
+
+        script.Should().Contain("BACKEND_PORT=8081\n").And.Contain("FRONTEND_PORT=5174\n").And.Contain(Key);
+        notes.Should().ContainSingle().Which.Should().Contain("proven equal").And.NotContain(Key);
+    }
+
+    [Test]
+    public void A_second_definition_that_differs_is_removed_so_the_env_file_is_the_one_source()
+    {
+        var notes = new List<string>();
+
+        var script = RenderConfigStep.RenderScript(Context(), Script(OtherKey), Env(Key), notes);
+
+        script.Should().NotContain("DATABASE_PASSWORD_ENCRYPTION_KEY").And.NotContain(OtherKey);
+        notes.Should().ContainSingle().Which.Should().Contain("removed").And.Contain("FIX002").And.Contain(FernetKey.Parse(OtherKey).Fingerprint);
+    }
+
+    [Test]
+    public void A_hard_coded_dev_port_left_in_the_script_stops_the_render_naming_the_line()
+    {
+        var act = () => RenderConfigStep.RenderScript(Context(), Script(Key) + "node vite --port 5173\n", Env(Key), []);
+
+        act.Should().Throw<ProvisioningException>().WithMessage("*line 6*frontend port 5173*FIX001*");
+    }
+
+    [Test]
+    public void The_env_gets_prods_urls_and_everything_else_is_kept_byte_for_byte()
+    {
+        var source = "# backend\nWEBUI_URL=https://dev.fixxit.ai\nFRONTEND_BASE_URL='https://dev.fixxit.ai'\nENABLE_SIGNUP=true\n";
+
+        var env = RenderConfigStep.RenderDotEnv(Context(), source);
+
+        env.Should().Be("# backend\nWEBUI_URL=https://app.fixxit.ai\nFRONTEND_BASE_URL='https://app.fixxit.ai'\nENABLE_SIGNUP=true\n");
+    }
+
+    [Test]
+    public void Another_setting_still_pointing_at_devs_host_stops_the_render()
+    {
+        var act = () => RenderConfigStep.RenderDotEnv(Context(), "WEBUI_URL=https://dev.fixxit.ai\nOAUTH_REDIRECT_URI=https://dev.fixxit.ai/oauth/callback\n");
+
+        act.Should().Throw<ProvisioningException>().WithMessage("*OAUTH_REDIRECT_URI*dev.fixxit.ai*FIX003*");
+    }
+}
