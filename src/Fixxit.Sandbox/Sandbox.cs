@@ -39,9 +39,11 @@ public static class Sandbox
         var user = Environment.UserName;
         log($"sandbox root {layout.Root}");
         // Record the ports before anything starts, so `down` of a half-started sandbox knows what to check.
-        (previous ?? new SandboxState { Root = layout.Root, Ports = ports, User = user }).Save(layout);
+        var early = (previous ?? new SandboxState { Root = layout.Root, Ports = ports, User = user }) with { Ports = ports, User = user };
+        early.Save(layout);
         await PreflightPortsAsync(layout, SandboxTopology.Create(layout.Root, null, user, ports), cancellationToken).ConfigureAwait(false);
         var fingerprint = await SshdServer.PrepareAsync(layout, ports.Ssh, cancellationToken).ConfigureAwait(false);
+        (early with { HostKeyFingerprint = fingerprint }).Save(layout);
         var topology = SandboxTopology.Create(layout.Root, fingerprint, user, ports);
         var dev = topology.Environment("dev");
         var prod = topology.Environment("prod");

@@ -92,6 +92,8 @@ public static class SandboxCaddy
             throw new SandboxException($"caddy did not come up on 127.0.0.1:{proxy.HttpsPort} with its CA at {layout.CaRootCertificate} within 20 s; see {layout.CaddyLog}");
         }
 
+        // The pid file is how later runs find this Caddy; we know its pid exactly, so never leave that to a race.
+        if (RunningPid(layout) is null) await File.WriteAllTextAsync(layout.CaddyPidFile, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         return pid;
     }
 

@@ -53,7 +53,15 @@ public static class SshdServer
             throw new SandboxException($"sshd did not start listening on 127.0.0.1:{port} within 10 s; see {layout.SshdLog}");
         }
 
-        return RunningPid(layout) ?? throw new SandboxException($"sshd listens on {port} but its pid file {layout.SshdPidFile} names no live sshd");
+        // sshd binds before it daemonizes and writes its pid file: on a busy machine the port answers first.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (RunningPid(layout) is { } pid) return pid;
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new SandboxException($"sshd listens on {port} but its pid file {layout.SshdPidFile} names no live sshd after 10 s; see {layout.SshdLog}");
     }
 
     public static async Task StopAsync(SandboxLayout layout, CancellationToken cancellationToken = default)

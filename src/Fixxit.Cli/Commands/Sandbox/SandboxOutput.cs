@@ -8,9 +8,9 @@ namespace Fixxit.Cli.Commands.Sandbox;
 /// <summary>How the sandbox verbs print: a readable summary, or JSON for scripts.</summary>
 internal static class SandboxOutput
 {
-    public static void Summary(SandboxInfo info)
+    public static void Summary(SandboxInfo info, string headline = "[green]✓[/] sandbox up at")
     {
-        AnsiConsole.MarkupLine($"[green]✓[/] sandbox up at [bold]{Markup.Escape(info.Root)}[/]");
+        AnsiConsole.MarkupLine($"{headline} [bold]{Markup.Escape(info.Root)}[/]");
         var table = new Table().AddColumns("endpoint", "address");
         foreach (var (name, address) in info.Endpoints) table.AddRow(Markup.Escape(name), Markup.Escape(address));
         AnsiConsole.Write(table);

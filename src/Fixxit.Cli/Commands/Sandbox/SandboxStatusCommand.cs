@@ -28,7 +28,7 @@ public sealed class SandboxStatusCommand : AsyncCommand<SandboxStatusCommand.Set
             }
             else
             {
-                SandboxOutput.Summary(status.Info);
+                SandboxOutput.Summary(status.Info, status.CoreRunning ? "[green]✓[/] sandbox running at" : "[red]✗[/] sandbox not (fully) running at");
                 var table = new Table().AddColumns("process", "pid", "port", "running", "listening");
                 foreach (var c in status.Components)
                 {
