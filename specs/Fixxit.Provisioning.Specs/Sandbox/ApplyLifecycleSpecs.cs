@@ -80,11 +80,15 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
     public async Task A_second_apply_with_nothing_changed_reports_every_step_unchanged_and_does_not_restart()
     {
         var pid = ProdBackendPid();
+        var events = new List<StepEvent>();
 
-        var result = await ApplyAsync();
+        var result = await Provisioner.ApplyAsync(Topology, "prod", Quick, new Recorder(events.Add), CancellationToken.None);
 
         result.Succeeded.Should().BeTrue(Show(result));
         result.Steps.Should().OnlyContain(s => s.Status == StepStatus.Unchanged, Show(result));
+        events.Where(e => e.Phase == StepPhase.Finished && !e.Step.EndsWith(":inspect", StringComparison.Ordinal)).Select(e => e.Step)
+            .Should().Equal(result.Steps.Select(s => s.Step), "progress reports every step as it finishes");
+        events.Should().Contain(e => e.Phase == StepPhase.Started && e.Step == "sync");
         result.Changed.Should().BeFalse();
         ProdBackendPid().Should().NotBeNull().And.Be(pid, "a no-op apply must not restart the app");
         Directory.Exists(Releases + "/releases").Should().BeFalse("nothing changed, so no snapshot was taken");
@@ -245,5 +249,26 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         {
             Sql.Execute(ProdDb, $"UPDATE config SET data = json_set(data, '$.webui.url', '{Prod.PublicUrl}')");
         }
+    }
+
+    [Test]
+    [Order(11)]
+    public async Task Rollback_to_a_named_release_rolls_forward_to_the_state_before_the_earlier_rollback()
+    {
+        var target = Directory.GetDirectories(Releases + "/releases").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .First(id => ReleaseManifest.Parse(File.ReadAllText(ReleaseLayout.ManifestOf(Releases + "/releases/" + id)), id!).Reason == "before rollback")!;
+
+        var result = await Provisioner.RollbackAsync(Topology, "prod", RollbackOptions.Default with { To = target, StartupTimeout = TimeSpan.FromSeconds(60) }, null, CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue(Show(result));
+        result.Release.Should().Be(target);
+        File.ReadAllText(Prod.PathOf(EditedFile)).Should().Contain("invitations-v2", "that release held the updated code");
+        Sql.HasMarker(ProdDb, "written-after-update").Should().BeTrue("and the database as it was then");
+        (await GetThroughCaddyAsync("/health")).Should().Be(200);
+    }
+
+    private sealed class Recorder(Action<StepEvent> report) : IProgress<StepEvent>
+    {
+        public void Report(StepEvent value) => report(value);
     }
 }
