@@ -15,6 +15,16 @@ Feature: Server state
       | dev         |
 
   @prod-safe @ssh
+  Scenario Outline: The <environment> environment's start_server.sh and backend/.env carry its own ports and URLs
+    Then the <environment> environment's start_server.sh sets its own ports, not another environment's
+    And the URLs in the <environment> environment's backend/.env point at its own domain
+
+    Examples:
+      | environment |
+      | prod        |
+      | dev         |
+
+  @prod-safe @ssh
   Scenario: The backend log has no decrypt errors since the last start
     Then the backend log of the environment under test has no "Failed to decrypt password" since the backend started
 

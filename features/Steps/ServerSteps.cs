@@ -52,6 +52,38 @@ public sealed class ServerSteps
         }
     }
 
+    [Then("the {word} environment's start_server.sh sets its own ports, not another environment's")]
+    public static async Task ThenStartServerSetsOwnPorts(string name)
+    {
+        var env = Env.Named(name);
+        foreach (var (variable, declared) in new[] { ("BACKEND_PORT", env.BackendPort), ("FRONTEND_PORT", env.FrontendPort) })
+        {
+            var text = await ServerDriver.ShellVariableAsync(env, env.Commands.Script, variable, secret: false).ConfigureAwait(false);
+            Check.That(text is not null, $"{env.Name}'s {env.Commands.Script} does not set {variable}");
+            var owner = RunContext.Target.Host.Environments.FirstOrDefault(o => o.Name != env.Name && (o.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text || o.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text));
+            Check.That(owner is null,
+                $"{env.Name}'s {env.Commands.Script} sets {variable}={text}, a port of {owner?.Name}: {env.Name} collides with {owner?.Name} (the plan: DO NOT forget to update ports)");
+            Check.That(text == declared.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{env.Name}'s {env.Commands.Script} sets {variable}={text}, not the declared {declared}");
+        }
+    }
+
+    [Then("the URLs in the {word} environment's backend\\/.env point at its own domain")]
+    public static async Task ThenDotEnvUrlsAreOwn(string name)
+    {
+        var env = Env.Named(name);
+        var text = await ServerDriver.ReadAsync(env, "backend/.env").ConfigureAwait(false);
+        foreach (var (key, value) in EnvConfig.DotEnv.DotEnvDocument.Parse(text).Entries.Select(e => (e.Key, e.Value)))
+        {
+            if (key.Contains("KEY", StringComparison.Ordinal) || key.Contains("SECRET", StringComparison.Ordinal) || key.Contains("PASSWORD", StringComparison.Ordinal))
+                SecretMasker.Shared.Register(value, key);
+        }
+
+        var problems = EnvConfig.LiveChecks.DotEnvUrlCheck.Check(RunContext.Target.Topology, env, text);
+        Check.That(problems.Count == 0, $"{env.Name}'s backend/.env: {problems.FirstOrDefault()?.Setting} {problems.FirstOrDefault()?.Message} ({problems.FirstOrDefault()?.Id})",
+            string.Join(Environment.NewLine, problems));
+    }
+
     [Then("the {word} environment's DATABASE_PASSWORD_ENCRYPTION_KEY has the same fingerprint in backend\\/.env and start_server.sh")]
     public static async Task ThenTheKeyIsTheSameInBothFiles(string name)
     {

@@ -78,6 +78,18 @@ public sealed class FaultGateSpecs
         gate.Scenario("Logs_display_consistently").FirstLine.Should().StartWith("the logs fail to load").And.Contain("times on prod (random failures)");
     }
 
+    [Test]
+    [Order(6)]
+    public async Task Prod_on_the_wrong_backend_port_fails_the_gate_naming_the_port_in_start_server_sh()
+    {
+        var gate = await WithFaultAsync("wrong-backend-port", "FullyQualifiedName~carry_its_own_ports_and_URLs");
+
+        var wrong = Info.Prod.BackendPort + 1;
+        gate.Scenario("carry_its_own_ports_and_URLs(prod)").FirstLine.Should()
+            .Be($"prod's start_server.sh sets BACKEND_PORT={wrong}, not the declared {Info.Prod.BackendPort}");
+        gate.Scenario("carry_its_own_ports_and_URLs(dev)").Outcome.Should().Be("Passed");
+    }
+
     private static async Task<GateResult> WithFaultAsync(string fault, string filter, IReadOnlyDictionary<string, string>? parameters = null)
     {
         await Fault.EnableAsync(fault, GateSandbox.Root);
