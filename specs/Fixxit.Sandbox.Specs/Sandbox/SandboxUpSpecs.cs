@@ -121,6 +121,16 @@ public sealed class SandboxUpSpecs : SandboxFixture
     }
 
     [Test]
+    public void The_backends_temporary_files_stay_inside_the_root()
+    {
+        var backend = EnvironmentControl.Pid(Info.Dev, "backend")!.Value;
+        var pattern = $"dotnet-diagnostic-{backend}-*";
+
+        Directory.EnumerateFileSystemEntries(Path.GetTempPath(), pattern).Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(Layout.TemporaryDirectory, pattern).Should().NotBeEmpty();
+    }
+
+    [Test]
     public async Task A_second_up_reuses_every_running_process_and_keeps_the_pins()
     {
         var before = SandboxState.Load(Layout)!;

@@ -31,8 +31,9 @@ public static class SshdConfigRenderer
         c.AppendLine("MaxStartups 64");
         c.AppendLine("MaxSessions 64");
         // HOME is the sandbox's /home/ec2-user: the login shell sources its small .bashrc instead of the real user's
-        // (root's runs pyenv init, ~150 ms per command), and `~` means what it means on the real server.
-        c.AppendLine(CultureInfo.InvariantCulture, $"SetEnv HOME={layout.UserHome}");
+        // (root's runs pyenv init, ~150 ms per command), and `~` means what it means on the real server. TMPDIR keeps
+        // temporary files (e.g. .NET's diagnostics sockets) inside the root.
+        c.AppendLine(CultureInfo.InvariantCulture, $"SetEnv HOME={layout.UserHome} TMPDIR={layout.TemporaryDirectory}");
         c.AppendLine("Subsystem sftp internal-sftp");
         return c.ToString();
     }

@@ -17,6 +17,7 @@ public static class SshdServer
         await File.WriteAllTextAsync(layout.AuthorizedKeys, await File.ReadAllTextAsync(layout.ClientKey + ".pub", cancellationToken).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);
         Directory.CreateDirectory(layout.UserHome);
+        Directory.CreateDirectory(layout.TemporaryDirectory);
         var bashrc = Path.Combine(layout.UserHome, ".bashrc");
         if (!File.Exists(bashrc))
         {

@@ -39,6 +39,7 @@ public static class DevTreeBuilder
         if (Directory.Exists(dev.Directory)) Directory.Delete(dev.Directory, recursive: true);
         Directory.CreateDirectory(staging);
         var env = TreeEnvironment.For(layout);
+        Directory.CreateDirectory(layout.TemporaryDirectory);
 
         var encryptionKey = FernetKey.Generate().ToCanonicalString();
         SecretMasker.Shared.Register(encryptionKey, EnvironmentSecrets.EncryptionKeyName);

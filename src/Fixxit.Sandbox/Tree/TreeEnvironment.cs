@@ -3,7 +3,7 @@ namespace Fixxit.Sandbox.Tree;
 /// <summary>
 /// The process environment for everything the sandbox runs "on the server" (npm, git, dotnet, start_server.sh): HOME is
 /// the sandbox's /home/ec2-user, so caches and config (~/.npm, ~/.gitconfig, ~/.dotnet) stay under the sandbox root and
-/// the machine user's own settings are not read — the same HOME an SSH session gets.
+/// the machine user's own settings are not read — the same HOME (and TMPDIR) an SSH session gets.
 /// </summary>
 public static class TreeEnvironment
 {
@@ -13,6 +13,8 @@ public static class TreeEnvironment
         return new Dictionary<string, string>
         {
             ["HOME"] = layout.UserHome,
+            // .NET processes create their diagnostics socket in TMPDIR: keep it (and any temp file) inside the root.
+            ["TMPDIR"] = layout.TemporaryDirectory,
             ["DOTNET_CLI_HOME"] = layout.UserHome,
             ["npm_config_cache"] = Path.Combine(layout.UserHome, ".npm"),
             ["npm_config_update_notifier"] = "false",
