@@ -120,7 +120,7 @@ public static class Sandbox
         // Fallbacks: recorded pids, then any process of this root (a part started behind the state's back).
         foreach (var (name, pid) in state.Processes)
         {
-            if (ProcessTable.IsOurs(pid, layout.Root))
+            if (ProcessTable.IsOurs(pid, layout.ProcessMarker))
             {
                 log($"{name}: still running (pid {pid}), stopping by pid");
                 await ProcessTable.StopGroupAsync(pid, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
@@ -135,7 +135,7 @@ public static class Sandbox
 
         // Proof: none of the block's ports is held by a process of this sandbox. A port held by someone else is
         // reported, not fought over (it was never ours, and up refuses to start on it).
-        var busy = await PortProbe.WaitFreeAsync(AllPorts(ports), TimeSpan.FromSeconds(15), cancellationToken, l => l.Pid is { } p && ProcessTable.IsOurs(p, layout.Root))
+        var busy = await PortProbe.WaitFreeAsync(AllPorts(ports), TimeSpan.FromSeconds(15), cancellationToken, l => l.Pid is { } p && ProcessTable.IsOurs(p, layout.ProcessMarker))
             .ConfigureAwait(false);
         (state with { Processes = [] }).Save(layout);
         if (busy.Count > 0)
@@ -296,7 +296,7 @@ public static class Sandbox
     }
 
     private static bool AnyAlive(SandboxLayout layout, SandboxState state) =>
-        state.Processes.Values.Any(pid => ProcessTable.IsOurs(pid, layout.Root));
+        state.Processes.Values.Any(pid => ProcessTable.IsOurs(pid, layout.ProcessMarker));
 
     private static Dictionary<string, string> PathsOf(SandboxLayout layout, AppEnvironment dev, AppEnvironment prod) => new()
     {
@@ -330,7 +330,7 @@ public static class Sandbox
     private static IEnumerable<(int Pid, string CommandLine)> Leftovers(SandboxLayout layout)
     {
         var ancestors = ProcessTable.Ancestors(Environment.ProcessId);
-        return ProcessTable.FindByMarker(layout.Root).Where(p => !ancestors.Contains(p.Pid) && (
+        return ProcessTable.FindByMarker(layout.ProcessMarker).Where(p => !ancestors.Contains(p.Pid) && (
             p.CommandLine.Contains(BackendBuild.AssemblyFile, StringComparison.Ordinal)
             || p.CommandLine.StartsWith("sshd:", StringComparison.Ordinal)
             || p.CommandLine.StartsWith("caddy run", StringComparison.Ordinal)

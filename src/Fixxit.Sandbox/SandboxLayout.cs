@@ -5,6 +5,9 @@ public sealed record SandboxLayout(string Root)
 {
     public string StateFile => Path.Combine(Root, "state.json");
 
+    /// <summary>The path a process of this sandbox mentions in its command line or working directory (see <see cref="Processes.ProcessTable.IsOurs"/>).</summary>
+    public string ProcessMarker => Root.TrimEnd('/');
+
     public string SshDirectory => Path.Combine(Root, "ssh");
 
     public string HostKey => Path.Combine(SshDirectory, "host_ed25519");

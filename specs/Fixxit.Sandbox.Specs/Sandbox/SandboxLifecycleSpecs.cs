@@ -34,7 +34,7 @@ public sealed class SandboxLifecycleSpecs
 
         started.Should().HaveCountGreaterThanOrEqualTo(4);
         started.Should().OnlyContain(pid => !ProcessTable.IsAlive(pid));
-        ProcessTable.FindByMarker(_root).Should().BeEmpty();
+        ProcessTable.FindByMarker(new SandboxLayout(_root).ProcessMarker).Should().BeEmpty();
         (await PortProbe.ListenersAsync()).Where(l => Fixxit.Sandbox.Sandbox.AllPorts(Ports).Contains(l.Port)).Should().BeEmpty();
         SandboxState.Load(new SandboxLayout(_root))!.Processes.Should().BeEmpty();
         (await Fixxit.Sandbox.Sandbox.StatusAsync(_root)).CoreRunning.Should().BeFalse();

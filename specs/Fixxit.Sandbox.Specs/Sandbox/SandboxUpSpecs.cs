@@ -111,7 +111,7 @@ public sealed class SandboxUpSpecs : SandboxFixture
     [Test]
     public async Task Every_listening_socket_of_the_sandboxes_processes_is_loopback()
     {
-        var ours = ProcessTable.FindByMarker(Root).Select(p => p.Pid).ToHashSet();
+        var ours = ProcessTable.FindByMarker(Layout.ProcessMarker).Select(p => p.Pid).ToHashSet();
         foreach (var pid in SandboxState.Load(Layout)!.Processes.Values) ours.Add(pid);
 
         var listeners = (await PortProbe.ListenersAsync()).Where(l => l.Pid is { } p && ours.Contains(p)).ToList();

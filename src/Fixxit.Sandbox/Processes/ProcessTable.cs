@@ -32,9 +32,27 @@ public static class ProcessTable
 
     public static bool IsAlive(int pid) => CommandLine(pid) is not null;
 
-    /// <summary>True when <paramref name="pid"/> runs and its command line or working directory mentions <paramref name="marker"/>.</summary>
+    /// <summary>True when <paramref name="pid"/> runs and its command line or working directory mentions the path <paramref name="marker"/>.</summary>
     public static bool IsOurs(int? pid, string marker) =>
-        pid is { } p && CommandLine(p) is { } cmd && (cmd.Contains(marker, StringComparison.Ordinal) || (WorkingDirectory(p)?.Contains(marker, StringComparison.Ordinal) ?? false));
+        pid is { } p && CommandLine(p) is { } cmd && (MentionsPath(cmd, marker) || (WorkingDirectory(p) is { } cwd && MentionsPath(cwd, marker)));
+
+    /// <summary>
+    /// True when <paramref name="text"/> contains <paramref name="path"/> as a whole path or a path prefix: followed by
+    /// the end, '/', or a space. So <c>…/fixxit.ai-openwebui</c> is not found in <c>…/fixxit.ai-openwebui-prod</c>.
+    /// </summary>
+    public static bool MentionsPath(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var trimmed = path.TrimEnd('/');
+        for (var at = text.IndexOf(trimmed, StringComparison.Ordinal); at >= 0; at = text.IndexOf(trimmed, at + 1, StringComparison.Ordinal))
+        {
+            var next = at + trimmed.Length;
+            if (next == text.Length || text[next] is '/' or ' ') return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The process's current directory, or null when it cannot be read.</summary>
     public static string? WorkingDirectory(int pid)
@@ -116,7 +134,7 @@ public static class ProcessTable
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == self) continue;
-            if (CommandLine(pid) is { } cmd && cmd.Contains(marker, StringComparison.Ordinal)) found.Add((pid, cmd));
+            if (CommandLine(pid) is { } cmd && MentionsPath(cmd, marker)) found.Add((pid, cmd));
         }
 
         return found;
