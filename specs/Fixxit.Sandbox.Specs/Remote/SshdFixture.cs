@@ -5,7 +5,7 @@ using Fixxit.Topology;
 
 namespace Fixxit.Sandbox.Specs.Remote;
 
-/// <summary>A real sshd (the sandbox's) under a temporary root on slot 1's SSH port, for the SSH client specs.</summary>
+/// <summary>A real sshd (the sandbox's) on slot 1's SSH port, for the SSH client specs; its root has a space in it on purpose.</summary>
 public sealed class SshdFixture : IAsyncDisposable
 {
     private SshdFixture(SandboxLayout layout, int port, string fingerprint)
@@ -32,7 +32,7 @@ public sealed class SshdFixture : IAsyncDisposable
 
     public static async Task<SshdFixture> StartAsync()
     {
-        var layout = new SandboxLayout(Path.Combine(Path.GetTempPath(), "fixxit-sshd-specs-" + Guid.NewGuid().ToString("N")[..8]));
+        var layout = new SandboxLayout(Path.Combine(Path.GetTempPath(), "fixxit sshd specs-" + Guid.NewGuid().ToString("N")[..8]));
         Directory.CreateDirectory(layout.SshDirectory);
         var port = SandboxPorts.ForSlot(1).Ssh;
         var fingerprint = await SshdServer.PrepareAsync(layout, port);
