@@ -20,8 +20,22 @@ public sealed class ApiClient(Target target) : IDisposable
     /// <summary>The signed-in user a role's token belongs to.</summary>
     public sealed record SessionInfo(string Token, string UserId, string Email, string Role);
 
-    public Task<SessionInfo> SessionAsync(AppEnvironment environment, Role role) =>
-        _sessions.GetOrAdd((environment.Name, role), key => new Lazy<Task<SessionInfo>>(() => SignInRoleAsync(environment, role))).Value;
+    public async Task<SessionInfo> SessionAsync(AppEnvironment environment, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var key = (environment.Name, role);
+        var session = _sessions.GetOrAdd(key, _ => new Lazy<Task<SessionInfo>>(() => SignInRoleAsync(environment, role)));
+        try
+        {
+            return await session.Value.ConfigureAwait(false);
+        }
+        catch (ChecklistFailure)
+        {
+            // A failed sign-in is not remembered: the next scenario tries again (within the sign-in budget).
+            _sessions.TryRemove(new KeyValuePair<(string Env, Role Role), Lazy<Task<SessionInfo>>>(key, session));
+            throw;
+        }
+    }
 
     public async Task<string> TokenAsync(AppEnvironment environment, Role role) => (await SessionAsync(environment, role).ConfigureAwait(false)).Token;
 

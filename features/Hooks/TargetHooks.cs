@@ -35,6 +35,7 @@ public static class TargetHooks
         header.Set("Source environment", $"{target.Source.Name} ({target.Source.PublicUrl})");
         header.Set("Run id", target.RunId);
         header.AppVersion = await AppVersionAsync(target).ConfigureAwait(false);
+        await RegisterInvitationTokensAsync(target).ConfigureAwait(false);
         Log($"target: {target.Describe()}, app version {header.AppVersion}, run {target.RunId}");
     }
 
@@ -57,6 +58,26 @@ public static class TargetHooks
         catch (ChecklistFailure e)
         {
             return "(unknown: " + e.Message.Split('\n')[0] + ")";
+        }
+    }
+
+    /// <summary>
+    /// Pending invitation links are capabilities; a failure's page snapshot could show existing ones, so every token
+    /// on the target is registered with the masker before any scenario runs.
+    /// </summary>
+    private static async Task RegisterInvitationTokensAsync(Target target)
+    {
+        try
+        {
+            var response = await RunContext.Api.GetAsync(target.UnderTest, "/api/v1/invitations/", Role.Admin).ConfigureAwait(false);
+            foreach (var invitation in (response.Json as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
+            {
+                Fixxit.EnvConfig.Secrets.SecretMasker.Shared.Register((string?)invitation["token"], "invitation token");
+            }
+        }
+        catch (ChecklistFailure e)
+        {
+            Log("invitation tokens could not be listed for masking: " + e.Message.Split('\n')[0]);
         }
     }
 
