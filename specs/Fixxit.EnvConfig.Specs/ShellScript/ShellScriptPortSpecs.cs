@@ -104,4 +104,14 @@ public sealed class ShellScriptPortSpecs
         script.LinesMentioningPort(8080).Should().Equal(3, 4);
         script.LinesMentioningPort(8081).Should().BeEmpty("the assignment itself does not count");
     }
+
+    [TestCase("BACKEND_PORT=8080\nstart() {\n  BACKEND_PORT=\"$BACKEND_PORT\" ./run.sh\n}\n")]
+    [TestCase("BACKEND_PORT=8080\nBACKEND_PORT=${BACKEND_PORT} ./run.sh\n")]
+    public void A_prefix_that_passes_the_variable_through_is_not_a_second_assignment(string text)
+    {
+        var script = StartServerScript.Parse(text);
+
+        script.SetPort(StartServerScript.BackendPortName, 8081).LineNumber.Should().Be(1);
+        script.ToString().Should().Be(text.Replace("BACKEND_PORT=8080\n", "BACKEND_PORT=8081\n"));
+    }
 }

@@ -77,4 +77,45 @@ public sealed class RenderConfigSpecs
 
         act.Should().Throw<ProvisioningException>().WithMessage("*OAUTH_REDIRECT_URI*dev.fixxit.ai*FIX003*");
     }
+
+    // Formerly the specs of a provisioning-only assignment parser; the render now uses EnvConfig's StartServerScript.
+    private const string FormattedScript = "#!/bin/bash\nBACKEND_PORT=8080 # dev\nexport FRONTEND_PORT=\"5173\"\n\nstart() {\n    BACKEND_PORT=\"$BACKEND_PORT\" vite --port \"$FRONTEND_PORT\"\n}\n";
+
+    [Test]
+    public void The_render_changes_only_the_values_keeping_export_quotes_and_comment()
+    {
+        var script = RenderConfigStep.RenderScript(Context(), FormattedScript, Env(Key), []);
+
+        script.Should().Be(FormattedScript.Replace("BACKEND_PORT=8080 # dev", "BACKEND_PORT=8081 # dev").Replace("FRONTEND_PORT=\"5173\"", "FRONTEND_PORT=\"5174\""));
+    }
+
+    [Test]
+    public void A_prefix_assignment_on_a_command_line_is_not_the_scripts_variable() =>
+        RenderConfigStep.RenderScript(Context(), FormattedScript, Env(Key), [])
+            .Should().Contain("    BACKEND_PORT=\"$BACKEND_PORT\" vite", "the env prefix of a command is not an assignment of the variable");
+
+    [Test]
+    public void A_script_without_the_assignment_is_refused_naming_file_and_variable()
+    {
+        var act = () => RenderConfigStep.RenderScript(Context(), "#!/bin/bash\nuvicorn --port \"$PORT\"\n", Env(Key), []);
+
+        act.Should().Throw<ProvisioningException>().WithMessage("*/home/ec2-user/fixxit.ai-openwebui-prod/start_server.sh*BACKEND_PORT*8081*");
+    }
+
+    [Test]
+    public void Every_definition_of_a_differing_key_is_removed_and_nothing_else()
+    {
+        var text = $"BACKEND_PORT=8080\nFRONTEND_PORT=5173\nexport DATABASE_PASSWORD_ENCRYPTION_KEY=\"{OtherKey}\"\necho $X\nDATABASE_PASSWORD_ENCRYPTION_KEY={OtherKey}\n";
+
+        RenderConfigStep.RenderScript(Context(), text, Env(Key), []).Should().Be("BACKEND_PORT=8081\nFRONTEND_PORT=5174\necho $X\n");
+    }
+
+    [Test]
+    public void Stray_mentions_of_a_port_are_found_by_line_but_comments_and_longer_numbers_are_not()
+    {
+        var text = "BACKEND_PORT=8080\nFRONTEND_PORT=5173\n# 8080 in a comment is fine\nuvicorn --port 8080\ncurl localhost:18080\n";
+        var act = () => RenderConfigStep.RenderScript(Context(), text, Env(Key), []);
+
+        act.Should().Throw<ProvisioningException>().WithMessage("*line 4 still mentions dev's backend port 8080*");
+    }
 }

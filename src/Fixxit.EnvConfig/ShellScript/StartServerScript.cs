@@ -67,7 +67,7 @@ public sealed partial class StartServerScript
     /// </exception>
     public ShellPortAssignment GetPort(string name)
     {
-        var all = AssignmentsOf(name);
+        var all = AssignmentsOf(name).Where(a => !IsPassThrough(a)).ToList();
         if (all.Count == 0) throw Refuse([], $"{name} is never assigned; add a top-level line {name}=<port>");
         if (all.Count > 1)
             throw Refuse(all.Select(a => a.LineNumber).ToList(),
@@ -202,6 +202,15 @@ public sealed partial class StartServerScript
             if (assignment.IsSecret) SecretMasker.Shared.Register(assignment.Value, assignment.Name);
         }
     }
+
+    /// <summary>
+    /// <c>NAME="$NAME" command</c> hands the variable's own value to one command: it cannot override the top-level
+    /// assignment, so it does not make the port ambiguous (unlike <c>NAME=9000 command</c>).
+    /// </summary>
+    private static bool IsPassThrough(ShellAssignment a) =>
+        a.Kind == ShellAssignmentKind.CommandPrefix
+        && a.RawValue is var raw
+        && (raw == $"${a.Name}" || raw == $"\"${a.Name}\"" || raw == $"${{{a.Name}}}" || raw == $"\"${{{a.Name}}}\"");
 
     private ShellScriptEditException Refuse(IReadOnlyList<int> lines, string message) => new(FileName, lines, message);
 

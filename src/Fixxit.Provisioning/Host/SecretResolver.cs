@@ -2,6 +2,7 @@ using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.DotEnv;
 using Fixxit.EnvConfig.Remote;
 using Fixxit.EnvConfig.Secrets;
+using Fixxit.EnvConfig.ShellScript;
 using Fixxit.Provisioning.Files;
 using Renci.SshNet.Common;
 
@@ -26,7 +27,7 @@ internal static class SecretResolver
             case SecretSource.ShellScript:
             {
                 var text = await TryReadRemoteAsync(ssh, environment.PathOf(reference.Location!), ct).ConfigureAwait(false);
-                value = text is null ? null : ShellAssignments.Get(text, reference.Key);
+                value = text is null ? null : StartServerScript.Parse(text, environment.PathOf(reference.Location!)).AssignmentsOf(reference.Key).LastOrDefault()?.Value;
                 break;
             }
 

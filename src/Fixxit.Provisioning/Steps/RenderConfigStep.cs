@@ -1,5 +1,6 @@
 using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.DotEnv;
+using Fixxit.EnvConfig.ShellScript;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Files;
 using Fixxit.Provisioning.Host;
@@ -99,35 +100,46 @@ internal static class RenderConfigStep
         var s = ctx.Source;
         var t = ctx.Target;
         var file = t.PathOf(t.Commands.Script);
-        var text = ShellAssignments.Set(sourceText, "BACKEND_PORT", t.BackendPort, file);
-        text = ShellAssignments.Set(text, "FRONTEND_PORT", t.FrontendPort, file);
-
-        var keyName = EnvironmentSecrets.EncryptionKeyName;
-        if (ShellAssignments.Get(text, keyName) is { } scriptKey)
+        try
         {
-            var envKey = targetEnv.Get(keyName);
-            var scriptFp = SecretResolver.Fingerprint(scriptKey);
-            if (envKey is not null && SecretResolver.Fingerprint(envKey) == scriptFp)
-            {
-                notes.Add($"{keyName}: defined in {DotEnvFile} and {t.Commands.Script}, proven equal ({scriptFp})");
-            }
-            else
-            {
-                text = ShellAssignments.Remove(text, keyName);
-                notes.Add($"{keyName}: {t.Commands.Script}'s definition ({scriptFp}) differs from {DotEnvFile}'s ({(envKey is null ? "none" : SecretResolver.Fingerprint(envKey))}): removed, {DotEnvFile} is the one definition (FIX002)");
-            }
-        }
+            // The shared, precise editor: it changes only the digits and refuses ambiguous or computed assignments.
+            var script = StartServerScript.Parse(sourceText, file);
+            script.SetPort(StartServerScript.BackendPortName, t.BackendPort);
+            script.SetPort(StartServerScript.FrontendPortName, t.FrontendPort);
 
-        foreach (var (port, name) in new[] { (s.BackendPort, "backend"), (s.FrontendPort, "frontend") })
+            var keyName = EnvironmentSecrets.EncryptionKeyName;
+            var definitions = script.DefinitionsOf(keyName);
+            if (definitions.Count > 0)
+            {
+                var envKey = targetEnv.Get(keyName);
+                var envFp = envKey is null ? null : SecretResolver.Fingerprint(envKey);
+                var fingerprints = definitions.Select(d => d.Fingerprint ?? "computed at run time").Distinct().ToList();
+                if (envFp is not null && fingerprints.Count == 1 && fingerprints[0] == envFp)
+                {
+                    notes.Add($"{keyName}: defined in {DotEnvFile} and {t.Commands.Script}, proven equal ({envFp})");
+                }
+                else
+                {
+                    script.RemoveDefinitions(keyName);
+                    notes.Add($"{keyName}: {t.Commands.Script}'s definition ({string.Join(", ", fingerprints)}) differs from {DotEnvFile}'s ({envFp ?? "none"}): removed, {DotEnvFile} is the one definition (FIX002)");
+                }
+            }
+
+            foreach (var (port, name) in new[] { (s.BackendPort, "backend"), (s.FrontendPort, "frontend") })
+            {
+                var stray = script.LinesMentioningPort(port);
+                if (stray.Count > 0)
+                {
+                    throw new ProvisioningException(FailureKind.StepFailed,
+                        $"{file}: line {string.Join(", ", stray)} still mention{(stray.Count == 1 ? "s" : string.Empty)} {s.Name}'s {name} port {port} outside BACKEND_PORT/FRONTEND_PORT; {t.Name} would collide with {s.Name} (FIX001). Use the variables there.");
+                }
+            }
+
+            return script.ToString();
+        }
+        catch (Exception e) when (e is ShellScriptEditException or ShellScriptFormatException)
         {
-            var stray = ShellAssignments.StrayMentions(text, port, "BACKEND_PORT", "FRONTEND_PORT");
-            if (stray.Count > 0)
-            {
-                throw new ProvisioningException(FailureKind.StepFailed,
-                    $"{file}: line {string.Join(", ", stray)} still mention{(stray.Count == 1 ? "s" : string.Empty)} {s.Name}'s {name} port {port} outside BACKEND_PORT/FRONTEND_PORT; {t.Name} would collide with {s.Name} (FIX001). Use the variables there.");
-            }
+            throw new ProvisioningException(FailureKind.StepFailed, $"{e.Message} (rendering {t.Name}'s ports {t.BackendPort}/{t.FrontendPort})", e);
         }
-
-        return text;
     }
 }
