@@ -6,6 +6,7 @@ using Fixxit.EnvConfig.Caddy;
 using Fixxit.EnvConfig.DotEnv;
 using Fixxit.EnvConfig.Remote;
 using Fixxit.EnvConfig.Secrets;
+using Fixxit.EnvConfig.ShellScript;
 
 namespace Fixxit.Checklist.Features.Drivers;
 
@@ -92,12 +93,16 @@ public static partial class ServerDriver
     public static async Task<string?> ShellVariableAsync(AppEnvironment env, string file, string variable, bool secret = true)
     {
         var text = await ReadAsync(env, file).ConfigureAwait(false);
-        string? value = null;
-        foreach (var line in text.Split('\n'))
+        string? value;
+        try
         {
-            var match = Assignment().Match(line);
-            if (!match.Success || match.Groups["name"].Value != variable) continue;
-            value = Unquote(match.Groups["value"].Value.Trim());
+            // The product's own parser: the last top-level or exported assignment, not a `NAME=x command` prefix.
+            value = StartServerScript.Parse(text, env.PathOf(file)).AssignmentsOf(variable)
+                .LastOrDefault(a => a.Kind != ShellAssignmentKind.CommandPrefix)?.Value;
+        }
+        catch (ShellScriptFormatException e)
+        {
+            throw new ChecklistFailure($"the {env.Name} environment's {file} cannot be read as a shell script", e.Message);
         }
 
         if (secret) SecretMasker.Shared.Register(value, variable);
@@ -167,13 +172,6 @@ public static partial class ServerDriver
             $"if command -v sqlite3 >/dev/null 2>&1; then sqlite3 -readonly {db} 'PRAGMA integrity_check;'; else python3 -c {python} {db}; fi").ConfigureAwait(false);
         return result.Succeeded ? result.StdOut.Trim() : (result.StdErr + result.StdOut).Trim();
     }
-
-    private static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
-
-    // A plain assignment only: "NAME=value" alone on its line (a trailing comment allowed), not "NAME=x command".
-    [GeneratedRegex(@"^\s*(?:export\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]*)=(?<value>""[^""]*""|'[^']*'|[^\s""';#]*)\s*(?:#.*)?$")]
-    private static partial Regex Assignment();
 
     [GeneratedRegex(@"pid=(\d+)")]
     private static partial Regex Pid();
