@@ -46,7 +46,7 @@ public static class DevTreeBuilder
         var webuiSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         SecretMasker.Shared.Register(webuiSecret, EnvironmentSecrets.WebuiSecretKeyName);
 
-        Write(staging, StartServerScript.FileName, StartServerScript.Render(dev.BackendPort, dev.FrontendPort, encryptionKey), executable: true);
+        Write(staging, StartServerScriptTemplate.FileName, StartServerScriptTemplate.Render(dev.BackendPort, dev.FrontendPort, encryptionKey), executable: true);
         Write(staging, "backend/.env", TreeFiles.DotEnv(dev.Settings.WebuiUrl ?? dev.PublicUrl, webuiSecret, encryptionKey));
         Write(staging, "backend/requirements.txt", TreeFiles.Requirements);
         Write(staging, "package.json", TreeFiles.PackageJson);

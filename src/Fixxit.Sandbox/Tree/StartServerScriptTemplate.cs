@@ -7,7 +7,7 @@ namespace Fixxit.Sandbox.Tree;
 /// <c>sed</c> edits), the encryption key is exported here as well as in <c>backend/.env</c> (the plan puts it in both),
 /// and start | stop | status | restart manage the backend and the Vite dev server with pid and log files in <c>logs/</c>.
 /// </summary>
-public static class StartServerScript
+public static class StartServerScriptTemplate
 {
     public const string FileName = "start_server.sh";
 
