@@ -1,5 +1,7 @@
+using Fixxit.Checklist.Features.Pages;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
+using Fixxit.Evidence.Traces;
 using Fixxit.Gherkin.NUnit;
 using Microsoft.Playwright;
 using Reqnroll;
@@ -8,8 +10,9 @@ namespace Fixxit.Checklist.Features.Drivers;
 
 /// <summary>
 /// The scenario's browser: a fresh context (own cookies and storage) on a pooled Chromium, created on first use, with
-/// tracing on. At the end a failed scenario gets a screenshot embedded in the report and its trace (secrets masked) kept
-/// as a file beside it; a passed one keeps nothing.
+/// tracing on. At the end a failed scenario gets a screenshot embedded in the report (password fields and elements that
+/// show a token blacked out) and its trace kept as a file beside it, masked (<see cref="TraceMasking"/>); the raw trace
+/// never leaves the run's private scratch folder. A passed scenario keeps nothing.
 /// </summary>
 public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelper output)
 {
@@ -30,7 +33,8 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         }).ConfigureAwait(false);
         _context.SetDefaultTimeout(15_000);
-        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = scenario.ScenarioInfo.Title }).ConfigureAwait(false);
+        // DOM snapshots, not screencast frames: text can be masked, pixels cannot.
+        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = false, Snapshots = true, Title = scenario.ScenarioInfo.Title }).ConfigureAwait(false);
         _page = await _context.NewPageAsync().ConfigureAwait(false);
         return _page;
     }
@@ -47,6 +51,10 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
         return page;
     }
 
+    /// <summary>What a screenshot blacks out: every password field, and the fork's elements that show a token (invitation links).</summary>
+    private static ILocator[] SecretElements(IPage page) =>
+        [page.Locator("input[type=password]"), page.Locator(ForkSelectors.Current["report.secretElements"])];
+
     /// <summary>Called after every scenario: evidence for a failure, then the context is closed and the browser returned.</summary>
     public async Task FinishAsync()
     {
@@ -56,17 +64,25 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
         {
             if (failed && _page is { IsClosed: false } page)
             {
-                var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }).ConfigureAwait(false);
+                var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Mask = SecretElements(page), MaskColor = "#000000" }).ConfigureAwait(false);
                 ReportArtifacts.AttachScreenshot(output, png, "failure " + scenario.ScenarioInfo.Title);
             }
 
             if (failed)
             {
-                var trace = Path.Combine(RunContext.Browsers.TracesDirectory, $"{Guid.NewGuid():N}.zip");
-                await _context.Tracing.StopAsync(new TracingStopOptions { Path = trace }).ConfigureAwait(false);
-                TraceMasking.MaskInPlace(trace);
-                ReportArtifacts.AttachFileLink(output, trace);
-                File.Delete(trace);
+                var raw = RunContext.Scratch.NewFile("traces", ".zip");
+                var masked = Path.Combine(RunContext.Scratch.Folder("traces-masked"), Guid.NewGuid().ToString("N")[..8] + "-trace.zip");
+                try
+                {
+                    await _context.Tracing.StopAsync(new TracingStopOptions { Path = raw }).ConfigureAwait(false);
+                    TraceMasking.WriteMasked(raw, masked);
+                    ReportArtifacts.AttachFileLink(output, masked);
+                }
+                finally
+                {
+                    File.Delete(raw);
+                    File.Delete(masked);
+                }
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Fixxit.Checklist.Features.Support;
+using Fixxit.Evidence;
 using Microsoft.Playwright;
 
 namespace Fixxit.Checklist.Features.Drivers;
@@ -7,9 +8,10 @@ namespace Fixxit.Checklist.Features.Drivers;
 /// <summary>
 /// Debian's Chromium through Playwright: one browser per parallel worker (a scenario borrows one and gives it back),
 /// quiet and offline, with the target's names mapped by Chromium itself and only the target's CA trusted by its SPKI.
-/// Each scenario gets a fresh context on top.
+/// Each scenario gets a fresh context on top. The browser's home and Playwright's traces in progress live in the run's
+/// private scratch folder, never in the report folder: a raw trace holds every typed password and session cookie.
 /// </summary>
-public sealed class BrowserPool(Target target) : IAsyncDisposable
+public sealed class BrowserPool(Target target, PrivateScratch scratch) : IAsyncDisposable
 {
     private static readonly string[] QuietArgs =
     [
@@ -22,9 +24,9 @@ public sealed class BrowserPool(Target target) : IAsyncDisposable
     private readonly SemaphoreSlim _createGate = new(1, 1);
     private IPlaywright? _playwright;
 
-    public string HomeDirectory => Path.Combine(target.ResultsDirectory, "browser", "home");
+    public string HomeDirectory => scratch.Folder("browser-home");
 
-    public string TracesDirectory => Path.Combine(target.ResultsDirectory, "browser", "traces");
+    public string TracesDirectory => scratch.Folder("browser-traces");
 
     public async Task<IBrowser> RentAsync()
     {
@@ -37,8 +39,6 @@ public sealed class BrowserPool(Target target) : IAsyncDisposable
         try
         {
             _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
-            Directory.CreateDirectory(HomeDirectory);
-            Directory.CreateDirectory(TracesDirectory);
             var args = QuietArgs.Append("--host-resolver-rules=" + target.HostResolverRules()).ToList();
             // Trust exactly the target's CA rather than ignoring certificate errors: Chromium matches SPKIs against the
             // chain the server sends (leaf + intermediate, not the root), so the chain is first validated here against

@@ -3,15 +3,19 @@ using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.Database;
 using Fixxit.EnvConfig.Remote;
+using Fixxit.Evidence;
+using Fixxit.Gherkin.NUnit;
 
 namespace Fixxit.Checklist.Features.Drivers;
 
 /// <summary>
 /// Read-only copies of each environment's live <c>webui.db</c>: taken ON the host with SQLite's online backup (never
-/// <c>cp</c> of a live WAL database), downloaded over SFTP beside the report, the remote copy removed, and opened
-/// read-only with <see cref="OpenWebUiDatabase"/>. One snapshot per environment per run.
+/// <c>cp</c> of a live WAL database), downloaded over SFTP into the run's private scratch folder (never the report
+/// folder: a database holds people's emails, password hashes and chats), the remote copy removed, and opened read-only
+/// with <see cref="OpenWebUiDatabase"/>. One snapshot per environment per run; the report keeps only its evidence (hash,
+/// tables, rows) in the run header.
 /// </summary>
-public sealed class DatabaseSnapshots(Target target, ServerConnection server)
+public sealed class DatabaseSnapshots(ServerConnection server, PrivateScratch scratch)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _snapshots = new(StringComparer.Ordinal);
 
@@ -39,16 +43,31 @@ public sealed class DatabaseSnapshots(Target target, ServerConnection server)
                     (backup.StdErr + backup.StdOut).Trim());
             }
 
-            var local = Path.Combine(target.ResultsDirectory, "db", $"{environment.Name}-webui.db");
-            Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+            var local = Path.Combine(scratch.Folder("db"), $"{environment.Name}-webui.db");
             var session = await server.SessionAsync().ConfigureAwait(false);
             await session.DownloadAsync(remote, local).ConfigureAwait(false);
+            RunHeader.Current.Set($"{environment.Name} database snapshot", Evidence(local));
             return local;
         }
         finally
         {
             await server.RunAsync("rm -rf " + ShellQuote.Quote(remoteDir)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What the report may say about a snapshot: its hash and size in rows, never its content.</summary>
+    internal static string Evidence(string snapshot)
+    {
+        string hash;
+        using (var file = File.OpenRead(snapshot))
+        {
+            hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        }
+
+        using var db = OpenWebUiDatabase.OpenReadOnly(snapshot);
+        var tables = db.Tables();
+        var rows = tables.Sum(db.CountRows);
+        return $"sha256:{hash[..16]}, {tables.Count} tables, {rows} rows (taken with SQLite's online backup, read from a private copy that is not kept)";
     }
 
     /// <summary>sqlite3's <c>.backup</c> (the backup API) on a read-only handle; Python's sqlite3 module where the CLI is absent.</summary>

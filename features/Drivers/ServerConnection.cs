@@ -1,5 +1,6 @@
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig.Remote;
+using Fixxit.EnvConfig.Secrets;
 
 namespace Fixxit.Checklist.Features.Drivers;
 
@@ -53,7 +54,7 @@ public sealed class ServerConnection(Target target) : IDisposable
     {
         lock (_logGate)
         {
-            File.AppendAllText(Path.Combine(target.ResultsDirectory, "ssh.log"), $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}{Environment.NewLine}");
+            File.AppendAllText(Path.Combine(target.ResultsDirectory, "ssh.log"), $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {SecretMasker.Shared.Mask(line)}{Environment.NewLine}");
         }
     }
 

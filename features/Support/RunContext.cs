@@ -1,10 +1,12 @@
 using Fixxit.Checklist.Features.Drivers;
+using Fixxit.Evidence;
 
 namespace Fixxit.Checklist.Features.Support;
 
 /// <summary>
 /// What lives for the whole run and is shared by every scenario and worker: the target, the signed-in API client, the
-/// browser pool, the one SSH connection and the database snapshots. Set up by <c>Hooks.TargetHooks</c>.
+/// browser pool, the one SSH connection, the database snapshots, and the private scratch folder that holds every working
+/// file a report must not contain. Set up by <c>Hooks.TargetHooks</c>.
 /// </summary>
 public static class RunContext
 {
@@ -20,13 +22,16 @@ public static class RunContext
 
     public static DatabaseSnapshots Databases { get; private set; } = null!;
 
+    public static PrivateScratch Scratch { get; private set; } = null!;
+
     internal static void Start(Target target)
     {
         _target = target;
+        Scratch = PrivateScratch.Create();
         Api = new ApiClient(target);
-        Browsers = new BrowserPool(target);
+        Browsers = new BrowserPool(target, Scratch);
         Server = new ServerConnection(target);
-        Databases = new DatabaseSnapshots(target, Server);
+        Databases = new DatabaseSnapshots(Server, Scratch);
     }
 
     internal static async Task StopAsync()
@@ -35,6 +40,8 @@ public static class RunContext
         await Browsers.DisposeAsync().ConfigureAwait(false);
         Server.Dispose();
         Api.Dispose();
+        // Last: the browsers and snapshots above had their working files in it.
+        Scratch.Dispose();
         _target = null;
     }
 

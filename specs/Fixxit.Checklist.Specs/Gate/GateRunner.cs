@@ -9,7 +9,7 @@ namespace Fixxit.Checklist.Specs.Gate;
 /// </summary>
 public static class GateRunner
 {
-    public static async Task<GateResult> RunAsync(string runsettings, string? filter, string resultsDirectory, TimeSpan timeout)
+    public static async Task<GateResult> RunAsync(string runsettings, string? filter, string resultsDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         Directory.CreateDirectory(resultsDirectory);
         var start = new ProcessStartInfo("dotnet")
@@ -37,6 +37,7 @@ public static class GateRunner
 
         start.Environment["FIXXIT_REPORT_DIR"] = Path.Combine(resultsDirectory, "report");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start");
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();

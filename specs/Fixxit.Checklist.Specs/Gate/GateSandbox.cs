@@ -19,6 +19,9 @@ public sealed class GateSandbox
 
     public static string Work { get; private set; } = string.Empty;
 
+    /// <summary>Where the child gates keep their private working files (FIXXIT_SCRATCH_DIR): empty again after each run.</summary>
+    public static string Scratch => Path.Combine(Work, "scratch");
+
     [OneTimeSetUp]
     public async Task BringUpAndProvision()
     {
@@ -67,12 +70,46 @@ public sealed class GateSandbox
         if (Directory.Exists(Work)) Directory.Delete(Work, recursive: true);
     }
 
-    /// <summary>Runs the gate (filtered) against this sandbox; its results go to a folder named <paramref name="label"/>.</summary>
+    /// <summary>
+    /// Runs the gate as a user does, <c>fixxit gate --root … --filter …</c> (validate, sandbox up, a no-op apply, the
+    /// checklist), from the repository; returns its console and the report folder it wrote under
+    /// <c>TestResults/</c> (the caller deletes it).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string ResultsDirectory)> RunCliGateAsync(string filter)
+    {
+        var before = Directory.Exists(Path.Combine(RepositoryPaths.Root, "TestResults"))
+            ? Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "TestResults")).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var cli = Path.Combine(RepositoryPaths.Root, "src", "Fixxit.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "fixxit.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { cli, "gate", "--root", Root, "--slot", Slot.ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", filter }) start.ArgumentList.Add(arg);
+        start.Environment["FIXXIT_SCRATCH_DIR"] = Scratch;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("fixxit did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        await process.WaitForExitAsync(cancel.Token);
+        var output = await stdout + await stderr;
+        var written = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "TestResults")).Where(d => !before.Contains(d)).ToList();
+        written.Should().ContainSingle($"fixxit gate writes one report folder\n{output}");
+        return (process.ExitCode, output, written[0]);
+    }
+
+    /// <summary>
+    /// Runs the gate (filtered) against this sandbox; its results go to a folder named <paramref name="label"/> (its
+    /// report in <c>report/</c>, TRX beside it).
+    /// </summary>
     public static Task<GateResult> RunGateAsync(string label, string? filter, string? testCaseFilter = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var folder = Path.Combine(Work, label);
         Directory.CreateDirectory(folder);
         var settings = GateRunner.WriteRunsettings(Path.Combine(folder, "gate.runsettings"), Root, Slot, testCaseFilter, parameters);
-        return GateRunner.RunAsync(settings, filter, folder, TimeSpan.FromMinutes(5));
+        return GateRunner.RunAsync(settings, filter, folder, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["FIXXIT_SCRATCH_DIR"] = Scratch });
     }
 }

@@ -26,7 +26,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         AnsiConsole.MarkupLine("  [green]✓[/] fixxit topology: FIX001-FIX008 clean");
 
         AnsiConsole.Write(new Rule("[bold]2. Sandbox up[/]").LeftJustified());
-        var info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = settings.Root, Log = Grey }, cancellationToken);
+        var info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = settings.Root, Ports = settings.Ports(), Log = Grey }, cancellationToken);
         var sandboxProblems = TopologyValidator.Validate(info.Topology);
         foreach (var p in sandboxProblems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
         if (sandboxProblems.Count > 0) return ExitCodes.ProblemsFound;

@@ -1,15 +1,12 @@
 using System.ComponentModel;
+using Fixxit.Cli.Commands.Sandbox;
 using Spectre.Console.Cli;
 
 namespace Fixxit.Cli.Commands.Gate;
 
-/// <summary>Options of <c>fixxit gate</c>.</summary>
-public sealed class GateSettings : CommandSettings
+/// <summary>Options of <c>fixxit gate</c>: which sandbox (root and port block, as for the sandbox verbs) and what to run.</summary>
+public sealed class GateSettings : SandboxSettings
 {
-    [CommandOption("--root <DIR>")]
-    [Description("Sandbox root (default: <repo>/.sandbox or FIXXIT_SANDBOX_ROOT).")]
-    public string? Root { get; init; }
-
     [CommandOption("--filter <EXPR>")]
     [Description("A dotnet test filter for the checklist, e.g. Category=smoke. Default: the whole gate.")]
     public string? Filter { get; init; }
