@@ -9,11 +9,11 @@ namespace Fixxit.Checklist.Features.Drivers;
 /// The app's HTTP API in the checklist's words, on one environment: upstream Open WebUI routes plus the fork's
 /// invitations, manager dashboard and logs. Every call that fails says which call and what the backend answered.
 /// </summary>
-public sealed class AppDriver(ScenarioCleanup cleanup)
+public sealed class AppDriver(ChecklistRun run, ScenarioCleanup cleanup)
 {
-    private static ApiClient Api => RunContext.Api;
+    private ApiClient Api => run.Api;
 
-    public static AppEnvironment UnderTest => RunContext.Target.UnderTest;
+    public AppEnvironment UnderTest => run.UnderTest;
 
     /// <summary>A run-scoped invitation created by the admin; deleted after the scenario whatever happens.</summary>
     public async Task<Invitation> InviteAsync(string email, string role = "user")

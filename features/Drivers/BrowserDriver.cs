@@ -14,7 +14,7 @@ namespace Fixxit.Checklist.Features.Drivers;
 /// show a token blacked out) and its trace kept as a file beside it, masked (<see cref="TraceMasking"/>); the raw trace
 /// never leaves the run's private scratch folder. A passed scenario keeps nothing.
 /// </summary>
-public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelper output)
+public sealed class BrowserDriver(ChecklistRun run, ScenarioContext scenario, IReqnrollOutputHelper output)
 {
     private IBrowser? _browser;
     private IBrowserContext? _context;
@@ -26,7 +26,7 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
     public async Task<IPage> PageAsync()
     {
         if (_page is not null) return _page;
-        _browser = await RunContext.Browsers.RentAsync().ConfigureAwait(false);
+        _browser = await run.Browsers.RentAsync().ConfigureAwait(false);
         _context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "en-US",
@@ -42,7 +42,7 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
     /// <summary>Signs the page in as <paramref name="role"/> the way the SPA does: the role's token in localStorage.token.</summary>
     public async Task<IPage> SignedInPageAsync(AppEnvironment environment, Role role)
     {
-        var token = await RunContext.Api.TokenAsync(environment, role).ConfigureAwait(false);
+        var token = await run.Api.TokenAsync(environment, role).ConfigureAwait(false);
         var page = await PageAsync().ConfigureAwait(false);
         // Set before any page script runs, for this origin only; the same token the run already holds (no extra sign-in).
         await page.Context.AddInitScriptAsync(
@@ -52,8 +52,8 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
     }
 
     /// <summary>What a screenshot blacks out: every password field, and the fork's elements that show a token (invitation links).</summary>
-    private static ILocator[] SecretElements(IPage page) =>
-        [page.Locator("input[type=password]"), page.Locator(ForkSelectors.Current["report.secretElements"])];
+    private ILocator[] SecretElements(IPage page) =>
+        [page.Locator("input[type=password]"), page.Locator(run.Selectors["report.secretElements"])];
 
     /// <summary>Called after every scenario: evidence for a failure, then the context is closed and the browser returned.</summary>
     public async Task FinishAsync()
@@ -70,8 +70,8 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
 
             if (failed)
             {
-                var raw = RunContext.Scratch.NewFile("traces", ".zip");
-                var masked = Path.Combine(RunContext.Scratch.Folder("traces-masked"), Guid.NewGuid().ToString("N")[..8] + "-trace.zip");
+                var raw = run.Scratch.NewFile("traces", ".zip");
+                var masked = Path.Combine(run.Scratch.Folder("traces-masked"), Guid.NewGuid().ToString("N")[..8] + "-trace.zip");
                 try
                 {
                     await _context.Tracing.StopAsync(new TracingStopOptions { Path = raw }).ConfigureAwait(false);
@@ -92,7 +92,7 @@ public sealed class BrowserDriver(ScenarioContext scenario, IReqnrollOutputHelpe
         finally
         {
             await _context.CloseAsync().ConfigureAwait(false);
-            RunContext.Browsers.Return(_browser);
+            run.Browsers.Return(_browser);
             _context = null;
             _page = null;
             _browser = null;

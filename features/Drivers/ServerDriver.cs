@@ -15,17 +15,17 @@ namespace Fixxit.Checklist.Features.Drivers;
 /// listening sockets (ss), a real connect, loopback HTTP (curl), backend log, keys in .env and start_server.sh, Caddy,
 /// disk space and backups. Secrets read here are registered with the masker before anything else happens.
 /// </summary>
-public static partial class ServerDriver
+public sealed partial class ServerDriver(ServerConnection server, Target target)
 {
     public const string DecryptError = "Failed to decrypt password";
 
-    private static ServerConnection Server => RunContext.Server;
+    private ServerConnection Server => server;
 
-    public static Task<CommandResult> StartServerStatusAsync(AppEnvironment env) =>
+    public Task<CommandResult> StartServerStatusAsync(AppEnvironment env) =>
         Server.RunAsync($"cd {ShellQuote.Quote(env.Directory)} && {env.Commands.Status}");
 
     /// <summary>Listening TCP sockets: local address, port and the pids holding them (<c>ss -ltnpH</c>).</summary>
-    public static async Task<IReadOnlyList<ListeningSocket>> ListeningAsync()
+    public async Task<IReadOnlyList<ListeningSocket>> ListeningAsync()
     {
         var result = await Server.RunAsync("ss -ltnpH").ConfigureAwait(false);
         if (!result.Succeeded) throw new ChecklistFailure("the server's listening sockets cannot be listed (ss -ltnp failed)", result.StdErr);
@@ -48,15 +48,15 @@ public static partial class ServerDriver
     }
 
     /// <summary>The working directory of a process (<c>/proc/&lt;pid&gt;/cwd</c>).</summary>
-    public static async Task<string> WorkingDirectoryAsync(int pid) =>
+    public async Task<string> WorkingDirectoryAsync(int pid) =>
         (await Server.RunAsync($"readlink /proc/{pid}/cwd").ConfigureAwait(false)).StdOut.Trim();
 
     /// <summary>A real TCP connect to 127.0.0.1:<paramref name="port"/> from the server itself.</summary>
-    public static async Task<bool> ConnectsAsync(int port) =>
+    public async Task<bool> ConnectsAsync(int port) =>
         (await Server.RunAsync($"timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/{port}'").ConfigureAwait(false)).Succeeded;
 
     /// <summary>The plan's <c>curl http://localhost:PORT/path</c>, run on the server: status code and body.</summary>
-    public static async Task<(int Status, string Body)> LoopbackGetAsync(int port, string path)
+    public async Task<(int Status, string Body)> LoopbackGetAsync(int port, string path)
     {
         var result = await Server.RunAsync($"curl -sS -m 10 -w '\\n%{{http_code}}' {ShellQuote.Quote($"http://127.0.0.1:{port}{path}")}").ConfigureAwait(false);
         if (!result.Succeeded) return (0, result.StdErr.Trim());
@@ -70,7 +70,7 @@ public static partial class ServerDriver
     /// The backend log lines since the backend last started: after the last start marker (start_server.sh's "starting
     /// backend" line or uvicorn's "Started server process"). Reads only the log's tail.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> BackendLogSinceStartAsync(AppEnvironment env)
+    public async Task<IReadOnlyList<string>> BackendLogSinceStartAsync(AppEnvironment env)
     {
         var log = $"{env.PathOf(env.LogsDirectory)}/backend.log";
         var result = await Server.RunAsync($"tail -n 50000 {ShellQuote.Quote(log)}").ConfigureAwait(false);
@@ -81,7 +81,7 @@ public static partial class ServerDriver
     }
 
     /// <summary>A key's value from a dotenv file (registered as a secret when it is one); null when absent.</summary>
-    public static async Task<string?> DotEnvValueAsync(AppEnvironment env, string file, string key, bool secret = true)
+    public async Task<string?> DotEnvValueAsync(AppEnvironment env, string file, string key, bool secret = true)
     {
         var text = await ReadAsync(env, file).ConfigureAwait(false);
         var value = DotEnvDocument.Parse(text, env.PathOf(file)).Get(key);
@@ -90,7 +90,7 @@ public static partial class ServerDriver
     }
 
     /// <summary>A variable assigned (or exported) in a shell script (registered as a secret when it is one); null when absent.</summary>
-    public static async Task<string?> ShellVariableAsync(AppEnvironment env, string file, string variable, bool secret = true)
+    public async Task<string?> ShellVariableAsync(AppEnvironment env, string file, string variable, bool secret = true)
     {
         var text = await ReadAsync(env, file).ConfigureAwait(false);
         string? value;
@@ -109,7 +109,7 @@ public static partial class ServerDriver
         return value;
     }
 
-    public static async Task<string> ReadAsync(AppEnvironment env, string file)
+    public async Task<string> ReadAsync(AppEnvironment env, string file)
     {
         try
         {
@@ -121,17 +121,16 @@ public static partial class ServerDriver
         }
     }
 
-    public static string CaddyCommandLine(string verbAndArgs)
+    public string CaddyCommandLine(string verbAndArgs)
     {
-        var target = RunContext.Target;
         var environment = string.Join(' ', target.CaddyEnvironment.Select(p => $"{p.Key}={ShellQuote.Quote(p.Value)}"));
         return (environment.Length > 0 ? "env " + environment + " " : string.Empty) + target.Settings.CaddyCommand + " " + verbAndArgs;
     }
 
-    public static Task<CommandResult> CaddyValidateAsync(string caddyfile) =>
+    public Task<CommandResult> CaddyValidateAsync(string caddyfile) =>
         Server.RunAsync(CaddyCommandLine($"validate --config {ShellQuote.Quote(caddyfile)} --adapter caddyfile"));
 
-    public static async Task<CaddyRouting> CaddyRoutingAsync(string caddyfile)
+    public async Task<CaddyRouting> CaddyRoutingAsync(string caddyfile)
     {
         var result = await Server.RunAsync(CaddyCommandLine($"adapt --config {ShellQuote.Quote(caddyfile)} --adapter caddyfile")).ConfigureAwait(false);
         if (!result.Succeeded) throw new ChecklistFailure($"caddy adapt cannot read {caddyfile}", result.StdErr.Trim());
@@ -139,7 +138,7 @@ public static partial class ServerDriver
     }
 
     /// <summary>Free megabytes on the file system holding <paramref name="path"/> (<c>df -Pk</c>).</summary>
-    public static async Task<long> FreeMegabytesAsync(string path)
+    public async Task<long> FreeMegabytesAsync(string path)
     {
         var result = await Server.RunAsync($"df -Pk {ShellQuote.Quote(path)} | tail -n 1").ConfigureAwait(false);
         var fields = result.StdOut.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -149,7 +148,7 @@ public static partial class ServerDriver
     }
 
     /// <summary>The newest <c>*.db</c> file in <paramref name="directory"/> with its age, or null when there is none.</summary>
-    public static async Task<(string Path, TimeSpan Age)?> NewestBackupAsync(string directory)
+    public async Task<(string Path, TimeSpan Age)?> NewestBackupAsync(string directory)
     {
         var result = await Server.RunAsync(
             $"test -d {ShellQuote.Quote(directory)} && find {ShellQuote.Quote(directory)} -maxdepth 2 -type f -name '*.db' -printf '%T@ %p\\n' | sort -nr | head -n 1; echo now $(date +%s)").ConfigureAwait(false);
@@ -164,7 +163,7 @@ public static partial class ServerDriver
     }
 
     /// <summary><c>PRAGMA integrity_check</c> of a database file on the server (sqlite3, else Python's sqlite3).</summary>
-    public static async Task<string> IntegrityCheckAsync(string file)
+    public async Task<string> IntegrityCheckAsync(string file)
     {
         var db = ShellQuote.Quote(file);
         var python = ShellQuote.Quote("import sqlite3,sys\nc=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\nprint(c.execute('PRAGMA integrity_check').fetchone()[0])");

@@ -6,7 +6,7 @@ namespace Fixxit.Checklist.Features.Hooks;
 
 /// <summary>After every scenario: browser evidence for failures, then the scenario's cleanup, which always runs.</summary>
 [Binding]
-public sealed class ScenarioHooks(ScenarioContext scenario, BrowserDriver browser, ScenarioCleanup cleanup, IReqnrollOutputHelper output)
+public sealed class ScenarioHooks(ChecklistRun run, ScenarioContext scenario, BrowserDriver browser, ScenarioCleanup cleanup, IReqnrollOutputHelper output, LeftoverSweeper sweeper)
 {
     [AfterScenario(Order = 0)]
     public Task CloseBrowserAsync() => browser.FinishAsync();
@@ -19,11 +19,11 @@ public sealed class ScenarioHooks(ScenarioContext scenario, BrowserDriver browse
         foreach (var failure in failures) output.WriteLine(failure);
         if (scenario.TestError is null)
         {
-            throw new ChecklistFailure($"test data left behind on {RunContext.Target.UnderTest.Name}: {failures[0]}", string.Join(Environment.NewLine, failures));
+            throw new ChecklistFailure($"test data left behind on {run.Target.UnderTest.Name}: {failures[0]}", string.Join(Environment.NewLine, failures));
         }
     }
 
     /// <summary>Before the first @mutating scenario: remove what crashed runs left behind.</summary>
     [BeforeScenario("mutating", Order = 0)]
-    public static Task SweepLeftoversAsync() => LeftoverSweeper.SweepOnceAsync();
+    public Task SweepLeftoversAsync() => sweeper.SweepOnceAsync();
 }

@@ -14,10 +14,6 @@ public sealed class ForkSelectors
 
     private ForkSelectors(Dictionary<string, string> selectors) => _selectors = selectors;
 
-    private static readonly Lazy<ForkSelectors> CurrentLazy = new(() => Load(RunContext.Target.Settings.SelectorsFile));
-
-    public static ForkSelectors Current => CurrentLazy.Value;
-
     /// <summary>The selector for <paramref name="key"/>, with {placeholders} filled from <paramref name="values"/>.</summary>
     public string this[string key, params (string Name, string Value)[] values]
     {

@@ -4,9 +4,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Fixxit.Checklist.Features.Pages;
 
 /// <summary>The fork's invitations page (selectors from <see cref="ForkSelectors"/>).</summary>
-public sealed class InvitationsPage(IPage page, string baseUrl)
+public sealed class InvitationsPage(IPage page, string baseUrl, ForkSelectors selectors)
 {
-    private static ForkSelectors S => ForkSelectors.Current;
+    private ForkSelectors S => selectors;
 
     public ILocator CreatedUrl => page.Locator(S["invitations.createdUrl"]);
 

@@ -3,9 +3,9 @@ using Microsoft.Playwright;
 namespace Fixxit.Checklist.Features.Pages;
 
 /// <summary>The fork's registration page an invitation link opens (selectors from <see cref="ForkSelectors"/>).</summary>
-public sealed class InviteAcceptPage(IPage page)
+public sealed class InviteAcceptPage(IPage page, ForkSelectors selectors)
 {
-    private static ForkSelectors S => ForkSelectors.Current;
+    private ForkSelectors S => selectors;
 
     public ILocator Email => page.Locator(S["invite.email"]);
 

@@ -4,9 +4,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Fixxit.Checklist.Features.Pages;
 
 /// <summary>The fork's logs page (selectors from <see cref="ForkSelectors"/>).</summary>
-public sealed class LogsPage(IPage page, string baseUrl)
+public sealed class LogsPage(IPage page, string baseUrl, ForkSelectors selectors)
 {
-    private static ForkSelectors S => ForkSelectors.Current;
+    private ForkSelectors S => selectors;
 
     public ILocator Table => page.Locator(S["logs.table"]);
 

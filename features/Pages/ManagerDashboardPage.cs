@@ -4,9 +4,9 @@ using static Microsoft.Playwright.Assertions;
 namespace Fixxit.Checklist.Features.Pages;
 
 /// <summary>The fork's manager dashboard (selectors from <see cref="ForkSelectors"/>).</summary>
-public sealed class ManagerDashboardPage(IPage page, string baseUrl)
+public sealed class ManagerDashboardPage(IPage page, string baseUrl, ForkSelectors selectors)
 {
-    private static ForkSelectors S => ForkSelectors.Current;
+    private ForkSelectors S => selectors;
 
     public ILocator Heading => page.Locator(S["manager.heading"]);
 

@@ -10,52 +10,52 @@ using static Microsoft.Playwright.Assertions;
 namespace Fixxit.Checklist.Features.Steps;
 
 [Binding]
-public sealed class AuthenticationSteps(BrowserDriver browser, AppDriver app, ScenarioState state)
+public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links, BrowserDriver browser, AppDriver app, ScenarioState state)
 {
     [Given("the admin has invited a new check user")]
     public async Task GivenTheAdminHasInvitedANewCheckUser() =>
-        state.Invitation = await app.InviteAsync(RunScopedNames.Email("invitee")).ConfigureAwait(false);
+        state.Invitation = await app.InviteAsync(run.Names.Email("invitee")).ConfigureAwait(false);
 
     [When("the invitee opens the invitation link and registers")]
     public async Task WhenTheInviteeRegisters()
     {
         var invitation = Check.NotNull(state.Invitation, "no invitation was created in this scenario");
-        await InvitationSteps.RequireOwnOriginAsync(invitation.Url).ConfigureAwait(false);
+        await links.RequireOwnOriginAsync(invitation.Url).ConfigureAwait(false);
         state.NewUserEmail = invitation.Email;
         state.NewUserPassword = NewPassword();
         app.DeleteUserAfterScenario(invitation.Email);
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var invite = new InviteAcceptPage(page);
+        var invite = new InviteAcceptPage(page, run.Selectors);
         await Check.ThatAsync(async () =>
         {
             await invite.OpenAsync(invitation.Url).ConfigureAwait(false);
-            await invite.RegisterAsync("Fixxit Check " + RunContext.Target.RunId, state.NewUserPassword).ConfigureAwait(false);
-        }, $"registration through the invitation link fails on {Env.Name}").ConfigureAwait(false);
+            await invite.RegisterAsync("Fixxit Check " + run.Target.RunId, state.NewUserPassword).ConfigureAwait(false);
+        }, $"registration through the invitation link fails on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the new user is signed in and sees the chat page")]
     public async Task ThenTheNewUserSeesTheChatPage()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => Expect(new ChatPage(page, Env.BaseUrl()).Input).ToBeVisibleAsync(),
-            $"the newly registered user does not reach the chat page on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(() => Expect(new ChatPage(page, run.BaseUrl()).Input).ToBeVisibleAsync(),
+            $"the newly registered user does not reach the chat page on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the new user can sign in with their new password")]
     public async Task ThenTheNewUserCanSignIn()
     {
-        var response = await RunContext.Api.SignInAsync(Env.UnderTest, state.NewUserEmail!, state.NewUserPassword!).ConfigureAwait(false);
-        Check.That(response.IsSuccess, $"the newly registered user cannot sign in on {Env.Name}: {response.Status} {response.Detail}");
-        Check.That((string?)response.Json?["role"] == "user", $"the newly registered user got the role '{response.Json?["role"]}' instead of 'user' on {Env.Name}");
+        var response = await run.Api.SignInAsync(run.UnderTest, state.NewUserEmail!, state.NewUserPassword!).ConfigureAwait(false);
+        Check.That(response.IsSuccess, $"the newly registered user cannot sign in on {run.UnderTest.Name}: {response.Status} {response.Detail}");
+        Check.That((string?)response.Json?["role"] == "user", $"the newly registered user got the role '{response.Json?["role"]}' instead of 'user' on {run.UnderTest.Name}");
     }
 
     [When("the user signs in on the sign-in page")]
     public async Task WhenTheUserSignsInOnTheSignInPage()
     {
-        var account = RunContext.Target.Accounts.For(Role.User);
+        var account = run.Target.Accounts.For(Role.User);
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var signIn = new SignInPage(page, Env.BaseUrl());
-        await Check.ThatAsync(signIn.OpenAsync, $"the sign-in page of {Env.Name} does not load").ConfigureAwait(false);
+        var signIn = new SignInPage(page, run.BaseUrl());
+        await Check.ThatAsync(signIn.OpenAsync, $"the sign-in page of {run.UnderTest.Name} does not load").ConfigureAwait(false);
         await signIn.SignInAsync(account.Email, account.Password).ConfigureAwait(false);
     }
 
@@ -65,61 +65,61 @@ public sealed class AuthenticationSteps(BrowserDriver browser, AppDriver app, Sc
         var page = await browser.PageAsync().ConfigureAwait(false);
         await Check.ThatAsync(async () =>
         {
-            await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(Env.BaseUrl()) + "/(c/.*)?$")).ConfigureAwait(false);
-            await Expect(new ChatPage(page, Env.BaseUrl()).Input).ToBeVisibleAsync().ConfigureAwait(false);
-        }, $"an existing user cannot sign in on the sign-in page of {Env.Name}").ConfigureAwait(false);
+            await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(run.BaseUrl()) + "/(c/.*)?$")).ConfigureAwait(false);
+            await Expect(new ChatPage(page, run.BaseUrl()).Input).ToBeVisibleAsync().ConfigureAwait(false);
+        }, $"an existing user cannot sign in on the sign-in page of {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [When("someone tries to sign in as the user with a wrong password")]
     public async Task WhenSomeoneUsesAWrongPassword() =>
-        state.Response = await RunContext.Api.SignInAsync(Env.UnderTest, RunContext.Target.Accounts.For(Role.User).Email, "wrong-" + Guid.NewGuid().ToString("N")).ConfigureAwait(false);
+        state.Response = await run.Api.SignInAsync(run.UnderTest, run.Target.Accounts.For(Role.User).Email, "wrong-" + Guid.NewGuid().ToString("N")).ConfigureAwait(false);
 
     [Then("the sign-in is refused with the message {string}")]
     public void ThenTheSignInIsRefused(string message)
     {
         var response = state.Response!;
         Check.That(response.Status == 400 && response.Detail == message,
-            $"a wrong password is not refused as Open WebUI refuses it on {Env.Name}: {response.Status} {response.Detail}");
+            $"a wrong password is not refused as Open WebUI refuses it on {run.UnderTest.Name}: {response.Status} {response.Detail}");
     }
 
     [When("the admin opens the admin panel")]
     public async Task WhenTheAdminOpensTheAdminPanel()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(new AdminUsersPage(page, Env.BaseUrl()).OpenAsync, $"the admin dashboard does not load on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(new AdminUsersPage(page, run.BaseUrl()).OpenAsync, $"the admin dashboard does not load on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the users table lists the admin's own account with the role {string}")]
-    public Task ThenTheUsersTableListsTheAdmin(string role) => ListedWithRoleAsync(RunContext.Target.Accounts.For(Role.Admin).Email, role, "the admin's own account");
+    public Task ThenTheUsersTableListsTheAdmin(string role) => ListedWithRoleAsync(run.Target.Accounts.For(Role.Admin).Email, role, "the admin's own account");
 
     [Then("the users table lists the manager with the role {string}")]
-    public Task ThenTheUsersTableListsTheManager(string role) => ListedWithRoleAsync(RunContext.Target.Accounts.For(Role.Manager).Email, role, "the manager account");
+    public Task ThenTheUsersTableListsTheManager(string role) => ListedWithRoleAsync(run.Target.Accounts.For(Role.Manager).Email, role, "the manager account");
 
     [Then("the users table lists the user with the role {string}")]
-    public Task ThenTheUsersTableListsTheUser(string role) => ListedWithRoleAsync(RunContext.Target.Accounts.For(Role.User).Email, role, "the user account");
+    public Task ThenTheUsersTableListsTheUser(string role) => ListedWithRoleAsync(run.Target.Accounts.For(Role.User).Email, role, "the user account");
 
     [Then("the user count shown equals the number of users the API reports")]
     public async Task ThenTheUserCountMatches()
     {
         var (total, _) = await app.UsersAsync().ConfigureAwait(false);
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => Expect(new AdminUsersPage(page, Env.BaseUrl()).Heading).ToContainTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            $"the User Management tab on {Env.Name} does not show the {total} users the API reports").ConfigureAwait(false);
+        await Check.ThatAsync(() => Expect(new AdminUsersPage(page, run.BaseUrl()).Heading).ToContainTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            $"the User Management tab on {run.UnderTest.Name} does not show the {total} users the API reports").ConfigureAwait(false);
     }
 
     [When("the admin adds a new check user with the role {string} in the Add User dialog")]
     public async Task WhenTheAdminAddsACheckUser(string role)
     {
-        state.NewUserEmail = RunScopedNames.Email("added");
+        state.NewUserEmail = run.Names.Email("added");
         state.NewUserPassword = NewPassword();
         app.DeleteUserAfterScenario(state.NewUserEmail);
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var users = new AdminUsersPage(page, Env.BaseUrl());
+        var users = new AdminUsersPage(page, run.BaseUrl());
         await Check.ThatAsync(async () =>
         {
             await users.OpenAsync().ConfigureAwait(false);
-            await users.AddUserAsync(role, "Fixxit Check " + RunContext.Target.RunId, state.NewUserEmail, state.NewUserPassword).ConfigureAwait(false);
-        }, $"the admin cannot add a user in User Management on {Env.Name}").ConfigureAwait(false);
+            await users.AddUserAsync(role, "Fixxit Check " + run.Target.RunId, state.NewUserEmail, state.NewUserPassword).ConfigureAwait(false);
+        }, $"the admin cannot add a user in User Management on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the new check user is listed with the role {string}")]
@@ -129,31 +129,31 @@ public sealed class AuthenticationSteps(BrowserDriver browser, AppDriver app, Sc
     public async Task WhenTheManagerOpensTheDashboard()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(new ManagerDashboardPage(page, Env.BaseUrl()).OpenAsync, $"the manager dashboard does not load for the manager on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(new ManagerDashboardPage(page, run.BaseUrl(), run.Selectors).OpenAsync, $"the manager dashboard does not load for the manager on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the manager dashboard is shown without an error")]
     public async Task ThenTheManagerDashboardHasNoError()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var dashboard = new ManagerDashboardPage(page, Env.BaseUrl());
+        var dashboard = new ManagerDashboardPage(page, run.BaseUrl(), run.Selectors);
         var managed = await app.ManagedGroupsAsync(Role.Manager).ConfigureAwait(false);
         await Check.ThatAsync(async () =>
         {
             await Expect(dashboard.GroupRows).ToHaveCountAsync(managed.Count).ConfigureAwait(false);
             await Expect(dashboard.Error).ToHaveCountAsync(0).ConfigureAwait(false);
-        }, $"the manager dashboard on {Env.Name} shows an error or not the manager's {managed.Count} groups").ConfigureAwait(false);
+        }, $"the manager dashboard on {run.UnderTest.Name} shows an error or not the manager's {managed.Count} groups").ConfigureAwait(false);
     }
 
     private async Task ListedWithRoleAsync(string email, string role, string who)
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var users = new AdminUsersPage(page, Env.BaseUrl());
+        var users = new AdminUsersPage(page, run.BaseUrl());
         await Check.ThatAsync(async () =>
         {
             await users.SearchAsync(email).ConfigureAwait(false);
             await Expect(users.RoleBadge(email)).ToHaveTextAsync(role).ConfigureAwait(false);
-        }, $"User Management on {Env.Name} does not list {who} ({email}) with the role '{role}'").ConfigureAwait(false);
+        }, $"User Management on {run.UnderTest.Name} does not list {who} ({email}) with the role '{role}'").ConfigureAwait(false);
     }
 
     private static string NewPassword()

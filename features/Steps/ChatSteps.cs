@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Fixxit.Checklist.Features.Steps;
 
 [Binding]
-public sealed class ChatSteps(BrowserDriver browser, AppDriver app, ScenarioState state)
+public sealed class ChatSteps(ChecklistRun run, BrowserDriver browser, AppDriver app, ScenarioState state)
 {
     private IReadOnlyList<string> _models = [];
 
@@ -16,13 +16,13 @@ public sealed class ChatSteps(BrowserDriver browser, AppDriver app, ScenarioStat
 
     [Then("at least one model is available")]
     public void ThenAtLeastOneModel() =>
-        Check.That(_models.Count > 0, $"no model is available to users on {Env.Name} (/api/models returned an empty list: no reachable Ollama/OpenAI connection?)");
+        Check.That(_models.Count > 0, $"no model is available to users on {run.UnderTest.Name} (/api/models returned an empty list: no reachable Ollama/OpenAI connection?)");
 
     [When("the user opens the chat page")]
     public async Task WhenTheUserOpensTheChatPage()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(new ChatPage(page, Env.BaseUrl()).OpenAsync, $"the chat page does not load for the user on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(new ChatPage(page, run.BaseUrl()).OpenAsync, $"the chat page does not load for the user on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the model selector shows one of the available models")]
@@ -30,24 +30,24 @@ public sealed class ChatSteps(BrowserDriver browser, AppDriver app, ScenarioStat
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
         var models = await app.ModelIdsAsync(Role.User).ConfigureAwait(false);
-        Check.That(models.Count > 0, $"no model is available to users on {Env.Name}");
-        await Check.ThatAsync(() => Expect(new ChatPage(page, Env.BaseUrl()).ModelSelector).Not.ToBeEmptyAsync(),
-            $"the model selector on {Env.Name} shows no model").ConfigureAwait(false);
+        Check.That(models.Count > 0, $"no model is available to users on {run.UnderTest.Name}");
+        await Check.ThatAsync(() => Expect(new ChatPage(page, run.BaseUrl()).ModelSelector).Not.ToBeEmptyAsync(),
+            $"the model selector on {run.UnderTest.Name} shows no model").ConfigureAwait(false);
     }
 
     [When("the user sends a check message in a new chat")]
     public async Task WhenTheUserSendsACheckMessage()
     {
-        state.ChatPrompt = RunScopedNames.Title("hello");
+        state.ChatPrompt = run.Names.Title("hello");
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => new ChatPage(page, Env.BaseUrl()).SendAsync(state.ChatPrompt), $"the user cannot send a message on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(() => new ChatPage(page, run.BaseUrl()).SendAsync(state.ChatPrompt), $"the user cannot send a message on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the message and the model's reply are shown")]
     public async Task ThenTheMessageAndReplyAreShown()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var chat = new ChatPage(page, Env.BaseUrl());
+        var chat = new ChatPage(page, run.BaseUrl());
         await Check.ThatAsync(async () =>
         {
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/c/[^/]+$")).ConfigureAwait(false);
@@ -55,23 +55,23 @@ public sealed class ChatSteps(BrowserDriver browser, AppDriver app, ScenarioStat
             app.DeleteChatAfterScenario(Role.User, id);
             await Expect(chat.UserMessages.Last).ToHaveTextAsync(state.ChatPrompt!).ConfigureAwait(false);
             await Expect(chat.AssistantMessages.Last).Not.ToBeEmptyAsync().ConfigureAwait(false);
-        }, $"sending a message on {Env.Name} does not create a chat with the message and a reply").ConfigureAwait(false);
+        }, $"sending a message on {run.UnderTest.Name} does not create a chat with the message and a reply").ConfigureAwait(false);
     }
 
     [Then("the chat is saved in the user's chat history")]
     public async Task ThenTheChatIsSaved()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => Expect(new ChatPage(page, Env.BaseUrl()).HistoryItem(state.ChatPrompt!)).ToBeVisibleAsync(),
-            $"the new chat does not appear in the chat history on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(() => Expect(new ChatPage(page, run.BaseUrl()).HistoryItem(state.ChatPrompt!)).ToBeVisibleAsync(),
+            $"the new chat does not appear in the chat history on {run.UnderTest.Name}").ConfigureAwait(false);
         var saved = await app.ChatsAsync(Role.User).ConfigureAwait(false);
-        Check.That(saved.Any(c => (string?)c["title"] == state.ChatPrompt), $"the new chat is not saved on {Env.Name} (the API does not list it)");
+        Check.That(saved.Any(c => (string?)c["title"] == state.ChatPrompt), $"the new chat is not saved on {run.UnderTest.Name} (the API does not list it)");
     }
 
     [Given("the user has a saved check chat")]
     public async Task GivenTheUserHasASavedCheckChat()
     {
-        state.ChatTitle = RunScopedNames.Title("saved chat");
+        state.ChatTitle = run.Names.Title("saved chat");
         state.ChatPrompt = "What is on the deployment checklist?";
         state.ChatReply = "Every line of Phase 5, run as a scenario.";
         await app.CreateChatAsync(Role.User, state.ChatTitle, state.ChatPrompt, state.ChatReply).ConfigureAwait(false);
@@ -81,31 +81,31 @@ public sealed class ChatSteps(BrowserDriver browser, AppDriver app, ScenarioStat
     public async Task WhenTheUserOpensTheCheckChat()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => new ChatPage(page, Env.BaseUrl()).HistoryItem(state.ChatTitle!).ClickAsync(),
-            $"the saved chat is not in the chat history on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(() => new ChatPage(page, run.BaseUrl()).HistoryItem(state.ChatTitle!).ClickAsync(),
+            $"the saved chat is not in the chat history on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the check chat's messages are shown")]
     public async Task ThenTheCheckChatsMessagesAreShown()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var chat = new ChatPage(page, Env.BaseUrl());
+        var chat = new ChatPage(page, run.BaseUrl());
         await Check.ThatAsync(async () =>
         {
             await Expect(chat.UserMessages.First).ToHaveTextAsync(state.ChatPrompt!).ConfigureAwait(false);
             await Expect(chat.AssistantMessages.First).ToHaveTextAsync(state.ChatReply!).ConfigureAwait(false);
-        }, $"a chat from the history does not show its messages on {Env.Name}").ConfigureAwait(false);
+        }, $"a chat from the history does not show its messages on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("the chat history lists the user's chats as the API does")]
     public async Task ThenTheChatHistoryMatchesTheApi()
     {
         var chats = await app.ChatsAsync(Role.User).ConfigureAwait(false);
-        Check.That(chats.Count > 0, $"the user has no chats on {Env.Name}, so the chat history cannot be checked");
+        Check.That(chats.Count > 0, $"the user has no chats on {run.UnderTest.Name}, so the chat history cannot be checked");
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var chat = new ChatPage(page, Env.BaseUrl());
+        var chat = new ChatPage(page, run.BaseUrl());
         var newest = (string)chats[0]["title"]!;
         await Check.ThatAsync(() => Expect(chat.HistoryItem(newest).First).ToBeVisibleAsync(),
-            $"the chat history on {Env.Name} does not list the user's latest chat '{newest}'").ConfigureAwait(false);
+            $"the chat history on {run.UnderTest.Name} does not list the user's latest chat '{newest}'").ConfigureAwait(false);
     }
 }

@@ -9,7 +9,7 @@ using Reqnroll;
 namespace Fixxit.Checklist.Features.Steps;
 
 [Binding]
-public sealed class DeploymentSteps(ScenarioState state)
+public sealed class DeploymentSteps(ChecklistRun run, PersistedUrls persistedUrls, ScenarioState state)
 {
     private (int Status, string Body) _loopback;
     private TlsProbe.Result? _tls;
@@ -18,16 +18,16 @@ public sealed class DeploymentSteps(ScenarioState state)
 
     [When("the server asks the backend of the environment under test for \\/api\\/version on its loopback port")]
     public async Task WhenTheServerAsksTheBackendForItsVersion() =>
-        _loopback = await ServerDriver.LoopbackGetAsync(Env.UnderTest.BackendPort, "/api/version").ConfigureAwait(false);
+        _loopback = await run.Server.LoopbackGetAsync(run.UnderTest.BackendPort, "/api/version").ConfigureAwait(false);
 
     [Then("it answers 200 with the version the public URL reports")]
     public async Task ThenItAnswersWithTheVersion()
     {
-        var env = Env.UnderTest;
+        var env = run.UnderTest;
         Check.That(_loopback.Status == 200,
             $"{env.Name} backend does not answer on 127.0.0.1:{env.BackendPort} ({Describe(_loopback)}): it is not running or listens on another port");
         var local = Version(_loopback.Body);
-        var publicResponse = await RunContext.Api.GetAsync(env, "/api/version").ConfigureAwait(false);
+        var publicResponse = await run.Api.GetAsync(env, "/api/version").ConfigureAwait(false);
         var viaProxy = publicResponse.IsSuccess ? Version(publicResponse.Body) : null;
         Check.That(local is not null, $"{env.Name} backend's /api/version on port {env.BackendPort} has no version: {_loopback.Body}");
         Check.That(viaProxy == local,
@@ -36,12 +36,12 @@ public sealed class DeploymentSteps(ScenarioState state)
 
     [When("the server requests \\/ from the frontend port of the environment under test")]
     public async Task WhenTheServerRequestsTheFrontend() =>
-        _loopback = await ServerDriver.LoopbackGetAsync(Env.UnderTest.FrontendPort, "/").ConfigureAwait(false);
+        _loopback = await run.Server.LoopbackGetAsync(run.UnderTest.FrontendPort, "/").ConfigureAwait(false);
 
     [Then("it answers 200 with an HTML page")]
     public void ThenItAnswersWithHtml()
     {
-        var env = Env.UnderTest;
+        var env = run.UnderTest;
         Check.That(_loopback.Status == 200 && _loopback.Body.Contains("<html", StringComparison.OrdinalIgnoreCase),
             $"{env.Name} frontend does not answer on 127.0.0.1:{env.FrontendPort} ({Describe(_loopback)})");
     }
@@ -49,20 +49,20 @@ public sealed class DeploymentSteps(ScenarioState state)
     [When("a uniquely marked request is sent through the public URL of the {word} environment")]
     public async Task WhenAMarkedRequestIsSent(string name)
     {
-        _environment = Env.Named(name);
+        _environment = run.Environment(name);
         state.ProbeMarker = "fixxit-probe-" + Guid.NewGuid().ToString("N");
-        var response = await RunContext.Api.GetAsync(_environment, "/health?" + state.ProbeMarker).ConfigureAwait(false);
+        var response = await run.Api.GetAsync(_environment, "/health?" + state.ProbeMarker).ConfigureAwait(false);
         Check.That(response.IsSuccess, $"{_environment.PublicHost} does not answer /health through the proxy: {response.Status} {response.Detail}");
     }
 
     [Then("the marked request reached the backend of the {word} environment and no other")]
     public async Task ThenTheMarkedRequestReached(string name)
     {
-        var expected = Env.Named(name);
+        var expected = run.Environment(name);
         var reached = new List<AppEnvironment>();
-        foreach (var env in RunContext.Target.Host.Environments)
+        foreach (var env in run.Target.Host.Environments)
         {
-            var log = await ServerDriver.BackendLogSinceStartAsync(env).ConfigureAwait(false);
+            var log = await run.Server.BackendLogSinceStartAsync(env).ConfigureAwait(false);
             if (log.Any(l => l.Contains(state.ProbeMarker!, StringComparison.Ordinal))) reached.Add(env);
         }
 
@@ -79,10 +79,10 @@ public sealed class DeploymentSteps(ScenarioState state)
     [When("the TLS certificate of the {word} environment's public URL is fetched")]
     public async Task WhenTheTlsCertificateIsFetched(string name)
     {
-        _environment = Env.Named(name);
+        _environment = run.Environment(name);
         try
         {
-            _tls = await TlsProbe.FetchAsync(RunContext.Target, new Uri(_environment.PublicUrl)).ConfigureAwait(false);
+            _tls = await TlsProbe.FetchAsync(run.Target, new Uri(_environment.PublicUrl)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException)
         {
@@ -100,7 +100,7 @@ public sealed class DeploymentSteps(ScenarioState state)
             $"the TLS certificate served for {env.PublicHost} is not issued for that name (it is for {certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.DnsName, false)})");
         Check.That(tls.Errors == SslPolicyErrors.None, $"the TLS certificate of {env.PublicHost} is not trusted: {tls.Errors} {tls.ChainStatus}");
         var left = certificate.NotAfter.ToUniversalTime() - DateTime.UtcNow;
-        var minimum = RunContext.Target.Settings.CertificateMinimumValidity;
+        var minimum = run.Target.Settings.CertificateMinimumValidity;
         Check.That(left >= minimum,
             $"the TLS certificate of {env.PublicHost} expires in {left.TotalHours:0.#} h (on {certificate.NotAfter:u}), less than the required {minimum.TotalHours:0} h: renewal is not happening");
     }
@@ -110,7 +110,7 @@ public sealed class DeploymentSteps(ScenarioState state)
     {
         foreach (var name in new[] { "dev", "prod" })
         {
-            _versions[name] = await RunContext.Api.GetAsync(Env.Named(name), "/api/version").ConfigureAwait(false);
+            _versions[name] = await run.Api.GetAsync(run.Environment(name), "/api/version").ConfigureAwait(false);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed class DeploymentSteps(ScenarioState state)
     {
         foreach (var (name, response) in _versions)
         {
-            Check.That(response.IsSuccess, $"{name} is down: {Env.Named(name).PublicHost}/api/version answers {response.Status} {response.Detail}");
+            Check.That(response.IsSuccess, $"{name} is down: {run.Environment(name).PublicHost}/api/version answers {response.Status} {response.Detail}");
         }
 
         var versions = _versions.ToDictionary(p => p.Key, p => Version(p.Value.Body));
@@ -129,9 +129,9 @@ public sealed class DeploymentSteps(ScenarioState state)
     [Then("the dev environment's start_server.sh still declares dev's own ports")]
     public async Task ThenDevStartServerHasDevPorts()
     {
-        var dev = Env.Named("dev");
-        var backend = await ServerDriver.ShellVariableAsync(dev, dev.Commands.Script, "BACKEND_PORT", secret: false).ConfigureAwait(false);
-        var frontend = await ServerDriver.ShellVariableAsync(dev, dev.Commands.Script, "FRONTEND_PORT", secret: false).ConfigureAwait(false);
+        var dev = run.Environment("dev");
+        var backend = await run.Server.ShellVariableAsync(dev, dev.Commands.Script, "BACKEND_PORT", secret: false).ConfigureAwait(false);
+        var frontend = await run.Server.ShellVariableAsync(dev, dev.Commands.Script, "FRONTEND_PORT", secret: false).ConfigureAwait(false);
         Check.That(backend == dev.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) && frontend == dev.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"the deploy changed dev: dev's start_server.sh now has BACKEND_PORT={backend}, FRONTEND_PORT={frontend} (dev's are {dev.BackendPort}/{dev.FrontendPort})");
     }
@@ -139,15 +139,15 @@ public sealed class DeploymentSteps(ScenarioState state)
     [Then("the dev environment's backend\\/.env still points at dev's own URL")]
     public async Task ThenDevDotEnvHasDevUrl()
     {
-        var dev = Env.Named("dev");
-        var url = await ServerDriver.DotEnvValueAsync(dev, "backend/.env", "WEBUI_URL", secret: false).ConfigureAwait(false);
+        var dev = run.Environment("dev");
+        var url = await run.Server.DotEnvValueAsync(dev, "backend/.env", "WEBUI_URL", secret: false).ConfigureAwait(false);
         var expected = dev.Settings.WebuiUrl ?? dev.PublicUrl;
         Check.That(url is null || url.TrimEnd('/') == expected.TrimEnd('/'),
             $"the deploy changed dev: dev's backend/.env WEBUI_URL is {url}, not dev's {expected}");
     }
 
     [Then("the dev environment's database still persists dev's own URL")]
-    public Task ThenDevDatabasePersistsDevUrl() => ServerSteps.RequirePersistedUrlAsync(Env.Named("dev"), "the deploy changed dev: ");
+    public Task ThenDevDatabasePersistsDevUrl() => persistedUrls.RequireOwnAsync(run.Environment("dev"), "the deploy changed dev: ");
 
     private static string? Version(string body)
     {

@@ -8,31 +8,31 @@ using static Microsoft.Playwright.Assertions;
 namespace Fixxit.Checklist.Features.Steps;
 
 [Binding]
-public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState state)
+public sealed class LogSteps(ChecklistRun run, BrowserDriver browser, AppDriver app, ScenarioState state)
 {
     [When("the admin opens the logs page")]
     [Given("the admin opens the logs page")]
     public async Task WhenTheAdminOpensTheLogsPage()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(new LogsPage(page, Env.BaseUrl()).OpenAsync, $"the logs page does not load on {Env.Name}").ConfigureAwait(false);
+        await Check.ThatAsync(new LogsPage(page, run.BaseUrl(), run.Selectors).OpenAsync, $"the logs page does not load on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
     [Then("log lines are shown without an error")]
     public async Task ThenLogLinesAreShown()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var logs = new LogsPage(page, Env.BaseUrl());
+        var logs = new LogsPage(page, run.BaseUrl(), run.Selectors);
         var error = await logs.Error.IsVisibleAsync().ConfigureAwait(false) ? await logs.Error.InnerTextAsync().ConfigureAwait(false) : null;
-        Check.That(error is null, $"the logs page on {Env.Name} shows an error: {error}");
-        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"the logs page on {Env.Name} shows no log lines").ConfigureAwait(false);
+        Check.That(error is null, $"the logs page on {run.UnderTest.Name} shows an error: {error}");
+        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"the logs page on {run.UnderTest.Name} shows no log lines").ConfigureAwait(false);
     }
 
     [When("the admin loads the logs repeatedly")]
     public async Task WhenTheAdminLoadsTheLogsRepeatedly()
     {
         var responses = new List<ApiResponse>();
-        for (var i = 0; i < Math.Max(2, RunContext.Target.Settings.LogLoads); i++) responses.Add(await app.LogsAsync().ConfigureAwait(false));
+        for (var i = 0; i < Math.Max(2, run.Target.Settings.LogLoads); i++) responses.Add(await app.LogsAsync().ConfigureAwait(false));
         state.Responses = responses;
     }
 
@@ -41,19 +41,19 @@ public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState
     {
         var failed = state.Responses.Where(r => !r.IsSuccess).ToList();
         Check.That(failed.Count == 0,
-            $"the logs fail to load {failed.Count} of {state.Responses.Count} times on {Env.Name} (random failures): {failed.FirstOrDefault()?.Detail}",
+            $"the logs fail to load {failed.Count} of {state.Responses.Count} times on {run.UnderTest.Name} (random failures): {failed.FirstOrDefault()?.Detail}",
             string.Join(Environment.NewLine, failed.Select(f => f.ToString())));
         var totals = state.Responses.Select(r => (int?)r.Json?["total"]).Distinct().ToList();
-        Check.That(totals.Count == 1 && totals[0] > 0, $"the logs on {Env.Name} do not display consistently: totals {string.Join(", ", totals)}");
+        Check.That(totals.Count == 1 && totals[0] > 0, $"the logs on {run.UnderTest.Name} do not display consistently: totals {string.Join(", ", totals)}");
     }
 
     [Then("the backend log of the environment under test has no {string} since the backend started")]
     public async Task ThenTheBackendLogHasNo(string text)
     {
-        var lines = await ServerDriver.BackendLogSinceStartAsync(Env.UnderTest).ConfigureAwait(false);
+        var lines = await run.Server.BackendLogSinceStartAsync(run.UnderTest).ConfigureAwait(false);
         var hits = lines.Where(l => l.Contains(text, StringComparison.Ordinal)).ToList();
         Check.That(hits.Count == 0,
-            $"{Env.Name} backend log has {hits.Count} \"{text}\" errors since its last start: {Env.Name}'s DATABASE_PASSWORD_ENCRYPTION_KEY does not match the one its database was encrypted with",
+            $"{run.UnderTest.Name} backend log has {hits.Count} \"{text}\" errors since its last start: {run.UnderTest.Name}'s DATABASE_PASSWORD_ENCRYPTION_KEY does not match the one its database was encrypted with",
             string.Join(Environment.NewLine, hits.Take(5)));
     }
 
@@ -61,8 +61,8 @@ public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState
     public async Task ThenTheLogsPageIsStableOnReload()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var logs = new LogsPage(page, Env.BaseUrl());
-        var reloads = Math.Max(2, RunContext.Target.Settings.LogLoads / 3);
+        var logs = new LogsPage(page, run.BaseUrl(), run.Selectors);
+        var reloads = Math.Max(2, run.Target.Settings.LogLoads / 3);
         var first = await logs.Messages.AllInnerTextsAsync().ConfigureAwait(false);
         for (var i = 1; i <= reloads; i++)
         {
@@ -70,11 +70,11 @@ public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState
             await logs.LoadedAsync().ConfigureAwait(false);
             if (await logs.Error.IsVisibleAsync().ConfigureAwait(false))
             {
-                throw new ChecklistFailure($"the logs page on {Env.Name} fails on reload {i} of {reloads} (random failures): {await logs.Error.InnerTextAsync().ConfigureAwait(false)}");
+                throw new ChecklistFailure($"the logs page on {run.UnderTest.Name} fails on reload {i} of {reloads} (random failures): {await logs.Error.InnerTextAsync().ConfigureAwait(false)}");
             }
 
             await Check.ThatAsync(() => Expect(logs.Messages).ToHaveCountAsync(first.Count),
-                $"the logs page on {Env.Name} shows a different number of lines on reload {i} of {reloads}").ConfigureAwait(false);
+                $"the logs page on {run.UnderTest.Name} shows a different number of lines on reload {i} of {reloads}").ConfigureAwait(false);
         }
     }
 
@@ -84,18 +84,18 @@ public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState
         var newest = await NewestLineAsync().ConfigureAwait(false);
         state.Chosen = (string)newest["level"]!;
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => new LogsPage(page, Env.BaseUrl()).FilterByLevelAsync(state.Chosen), $"the logs page on {Env.Name} cannot filter by level").ConfigureAwait(false);
+        await Check.ThatAsync(() => new LogsPage(page, run.BaseUrl(), run.Selectors).FilterByLevelAsync(state.Chosen), $"the logs page on {run.UnderTest.Name} cannot filter by level").ConfigureAwait(false);
     }
 
     [Then("every log line shown has that level")]
     public async Task ThenEveryLineHasThatLevel()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var logs = new LogsPage(page, Env.BaseUrl());
-        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"filtering the logs by {state.Chosen} on {Env.Name} shows no line").ConfigureAwait(false);
+        var logs = new LogsPage(page, run.BaseUrl(), run.Selectors);
+        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"filtering the logs by {state.Chosen} on {run.UnderTest.Name} shows no line").ConfigureAwait(false);
         var levels = await logs.Levels.AllInnerTextsAsync().ConfigureAwait(false);
         var others = levels.Where(l => l.Trim() != state.Chosen).Distinct().ToList();
-        Check.That(others.Count == 0, $"filtering the logs by {state.Chosen} on {Env.Name} still shows lines of level {string.Join(", ", others)}");
+        Check.That(others.Count == 0, $"filtering the logs by {state.Chosen} on {run.UnderTest.Name} still shows lines of level {string.Join(", ", others)}");
     }
 
     [When("the admin searches the logs for a word of the newest log line")]
@@ -104,26 +104,26 @@ public sealed class LogSteps(BrowserDriver browser, AppDriver app, ScenarioState
         var newest = await NewestLineAsync().ConfigureAwait(false);
         var message = (string?)newest["message"] ?? string.Empty;
         state.Chosen = message.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsLetter)).OrderByDescending(w => w.Length).FirstOrDefault()
-            ?? throw new ChecklistFailure($"the newest log line on {Env.Name} has no word to search for: '{message}'");
+            ?? throw new ChecklistFailure($"the newest log line on {run.UnderTest.Name} has no word to search for: '{message}'");
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => new LogsPage(page, Env.BaseUrl()).SearchAsync(state.Chosen), $"the logs page on {Env.Name} cannot search").ConfigureAwait(false);
+        await Check.ThatAsync(() => new LogsPage(page, run.BaseUrl(), run.Selectors).SearchAsync(state.Chosen), $"the logs page on {run.UnderTest.Name} cannot search").ConfigureAwait(false);
     }
 
     [Then("every log line shown contains that word")]
     public async Task ThenEveryLineContainsThatWord()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var logs = new LogsPage(page, Env.BaseUrl());
-        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"searching the logs for '{state.Chosen}' on {Env.Name} finds no line, though the newest line has it").ConfigureAwait(false);
+        var logs = new LogsPage(page, run.BaseUrl(), run.Selectors);
+        await Check.ThatAsync(() => Expect(logs.Rows.First).ToBeVisibleAsync(), $"searching the logs for '{state.Chosen}' on {run.UnderTest.Name} finds no line, though the newest line has it").ConfigureAwait(false);
         var messages = await logs.Messages.AllInnerTextsAsync().ConfigureAwait(false);
         var misses = messages.Where(m => !m.Contains(state.Chosen!, StringComparison.OrdinalIgnoreCase)).ToList();
-        Check.That(misses.Count == 0, $"searching the logs for '{state.Chosen}' on {Env.Name} shows lines without it: {misses.FirstOrDefault()}");
+        Check.That(misses.Count == 0, $"searching the logs for '{state.Chosen}' on {run.UnderTest.Name} shows lines without it: {misses.FirstOrDefault()}");
     }
 
     private async Task<JsonObject> NewestLineAsync()
     {
-        var json = AppDriver.Json(await app.LogsAsync("?limit=1").ConfigureAwait(false), $"the logs cannot be read on {Env.Name}");
+        var json = AppDriver.Json(await app.LogsAsync("?limit=1").ConfigureAwait(false), $"the logs cannot be read on {run.UnderTest.Name}");
         return (json["logs"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
-            ?? throw new ChecklistFailure($"there are no log lines on {Env.Name} to filter or search");
+            ?? throw new ChecklistFailure($"there are no log lines on {run.UnderTest.Name} to filter or search");
     }
 }

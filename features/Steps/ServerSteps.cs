@@ -7,13 +7,13 @@ using Reqnroll;
 namespace Fixxit.Checklist.Features.Steps;
 
 [Binding]
-public sealed class ServerSteps
+public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
 {
     [Then("start_server.sh status reports the {word} environment's backend and frontend running")]
-    public static async Task ThenStatusReportsRunning(string name)
+    public async Task ThenStatusReportsRunning(string name)
     {
-        var env = Env.Named(name);
-        var status = await ServerDriver.StartServerStatusAsync(env).ConfigureAwait(false);
+        var env = run.Environment(name);
+        var status = await run.Server.StartServerStatusAsync(env).ConfigureAwait(false);
         var stopped = status.StdOut.Split('\n').Where(l => l.Contains("stopped", StringComparison.OrdinalIgnoreCase)).Select(l => l.Trim()).ToList();
         Check.That(status.Succeeded,
             stopped.Count > 0
@@ -23,10 +23,10 @@ public sealed class ServerSteps
     }
 
     [Then("the {word} environment's ports listen on loopback only, held by processes of its own directory")]
-    public static async Task ThenThePortsListenOnLoopback(string name)
+    public async Task ThenThePortsListenOnLoopback(string name)
     {
-        var env = Env.Named(name);
-        var sockets = await ServerDriver.ListeningAsync().ConfigureAwait(false);
+        var env = run.Environment(name);
+        var sockets = await run.Server.ListeningAsync().ConfigureAwait(false);
         foreach (var (part, port) in new[] { ("backend", env.BackendPort), ("frontend", env.FrontendPort) })
         {
             var holders = sockets.Where(s => s.Port == port).ToList();
@@ -35,7 +35,7 @@ public sealed class ServerSteps
             Check.That(exposed.Count == 0, $"{env.Name}'s {part} port {port} listens on {string.Join(", ", exposed)}, not only on loopback: it bypasses Caddy");
             foreach (var pid in holders.SelectMany(s => s.Pids).Distinct())
             {
-                var cwd = await ServerDriver.WorkingDirectoryAsync(pid).ConfigureAwait(false);
+                var cwd = await run.Server.WorkingDirectoryAsync(pid).ConfigureAwait(false);
                 var own = cwd == env.Directory || cwd.StartsWith(env.Directory.TrimEnd('/') + "/", StringComparison.Ordinal);
                 Check.That(own, $"{env.Name}'s {part} port {port} is held by process {pid} running in {cwd}, not in {env.Directory}: another environment took {env.Name}'s port");
             }
@@ -43,24 +43,24 @@ public sealed class ServerSteps
     }
 
     [Then("a real connection to each of the {word} environment's ports succeeds")]
-    public static async Task ThenARealConnectionSucceeds(string name)
+    public async Task ThenARealConnectionSucceeds(string name)
     {
-        var env = Env.Named(name);
+        var env = run.Environment(name);
         foreach (var (part, port) in new[] { ("backend", env.BackendPort), ("frontend", env.FrontendPort) })
         {
-            Check.That(await ServerDriver.ConnectsAsync(port).ConfigureAwait(false), $"a TCP connection to {env.Name}'s {part} on 127.0.0.1:{port} fails on the server");
+            Check.That(await run.Server.ConnectsAsync(port).ConfigureAwait(false), $"a TCP connection to {env.Name}'s {part} on 127.0.0.1:{port} fails on the server");
         }
     }
 
     [Then("the {word} environment's start_server.sh sets its own ports, not another environment's")]
-    public static async Task ThenStartServerSetsOwnPorts(string name)
+    public async Task ThenStartServerSetsOwnPorts(string name)
     {
-        var env = Env.Named(name);
+        var env = run.Environment(name);
         foreach (var (variable, declared) in new[] { ("BACKEND_PORT", env.BackendPort), ("FRONTEND_PORT", env.FrontendPort) })
         {
-            var text = await ServerDriver.ShellVariableAsync(env, env.Commands.Script, variable, secret: false).ConfigureAwait(false);
+            var text = await run.Server.ShellVariableAsync(env, env.Commands.Script, variable, secret: false).ConfigureAwait(false);
             Check.That(text is not null, $"{env.Name}'s {env.Commands.Script} does not set {variable}");
-            var owner = RunContext.Target.Host.Environments.FirstOrDefault(o => o.Name != env.Name && (o.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text || o.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text));
+            var owner = run.Target.Host.Environments.FirstOrDefault(o => o.Name != env.Name && (o.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text || o.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text));
             Check.That(owner is null,
                 $"{env.Name}'s {env.Commands.Script} sets {variable}={text}, a port of {owner?.Name}: {env.Name} collides with {owner?.Name} (the plan: DO NOT forget to update ports)");
             Check.That(text == declared.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -69,28 +69,28 @@ public sealed class ServerSteps
     }
 
     [Then("the URLs in the {word} environment's backend\\/.env point at its own domain")]
-    public static async Task ThenDotEnvUrlsAreOwn(string name)
+    public async Task ThenDotEnvUrlsAreOwn(string name)
     {
-        var env = Env.Named(name);
-        var text = await ServerDriver.ReadAsync(env, "backend/.env").ConfigureAwait(false);
+        var env = run.Environment(name);
+        var text = await run.Server.ReadAsync(env, "backend/.env").ConfigureAwait(false);
         foreach (var (key, value) in EnvConfig.DotEnv.DotEnvDocument.Parse(text).Entries.Select(e => (e.Key, e.Value)))
         {
             if (key.Contains("KEY", StringComparison.Ordinal) || key.Contains("SECRET", StringComparison.Ordinal) || key.Contains("PASSWORD", StringComparison.Ordinal))
                 SecretMasker.Shared.Register(value, key);
         }
 
-        var problems = EnvConfig.LiveChecks.DotEnvUrlCheck.Check(RunContext.Target.Topology, env, text);
+        var problems = EnvConfig.LiveChecks.DotEnvUrlCheck.Check(run.Target.Topology, env, text);
         Check.That(problems.Count == 0, $"{env.Name}'s backend/.env: {problems.FirstOrDefault()?.Setting} {problems.FirstOrDefault()?.Message} ({problems.FirstOrDefault()?.Id})",
             string.Join(Environment.NewLine, problems));
     }
 
     [Then("the {word} environment's DATABASE_PASSWORD_ENCRYPTION_KEY has the same fingerprint in backend\\/.env and start_server.sh")]
-    public static async Task ThenTheKeyIsTheSameInBothFiles(string name)
+    public async Task ThenTheKeyIsTheSameInBothFiles(string name)
     {
-        var env = Env.Named(name);
+        var env = run.Environment(name);
         const string key = EnvironmentSecrets.EncryptionKeyName;
-        var dotEnv = await ServerDriver.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
-        var script = await ServerDriver.ShellVariableAsync(env, env.Commands.Script, key).ConfigureAwait(false);
+        var dotEnv = await run.Server.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
+        var script = await run.Server.ShellVariableAsync(env, env.Commands.Script, key).ConfigureAwait(false);
         Check.That(dotEnv is not null, $"{env.Name}'s backend/.env does not define {key}");
         if (script is null) return; // one definition only: nothing can disagree
         Check.That(KeyFingerprint.OfKeyText(dotEnv!) == KeyFingerprint.OfKeyText(script),
@@ -98,12 +98,12 @@ public sealed class ServerSteps
     }
 
     [Then("the environment under test has the same {word} fingerprint as its source environment")]
-    public static async Task ThenTheKeyMatchesTheSource(string key)
+    public async Task ThenTheKeyMatchesTheSource(string key)
     {
-        var env = Env.UnderTest;
-        var source = RunContext.Target.Source;
-        var mine = await ServerDriver.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
-        var theirs = await ServerDriver.DotEnvValueAsync(source, "backend/.env", key).ConfigureAwait(false);
+        var env = run.UnderTest;
+        var source = run.Target.Source;
+        var mine = await run.Server.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
+        var theirs = await run.Server.DotEnvValueAsync(source, "backend/.env", key).ConfigureAwait(false);
         Check.That(mine is not null, $"{env.Name}'s backend/.env does not define {key}");
         Check.That(theirs is not null, $"{source.Name}'s backend/.env does not define {key}");
         Check.That(KeyFingerprint.OfKeyText(mine!) == KeyFingerprint.OfKeyText(theirs!),
@@ -111,13 +111,13 @@ public sealed class ServerSteps
     }
 
     [Then("every encrypted log-source password in the database of the environment under test decrypts with its DATABASE_PASSWORD_ENCRYPTION_KEY")]
-    public static async Task ThenEveryStoredPasswordDecrypts()
+    public async Task ThenEveryStoredPasswordDecrypts()
     {
-        var env = Env.UnderTest;
-        var keyText = await ServerDriver.DotEnvValueAsync(env, "backend/.env", EnvironmentSecrets.EncryptionKeyName).ConfigureAwait(false);
+        var env = run.UnderTest;
+        var keyText = await run.Server.DotEnvValueAsync(env, "backend/.env", EnvironmentSecrets.EncryptionKeyName).ConfigureAwait(false);
         Check.That(keyText is not null, $"{env.Name}'s backend/.env does not define {EnvironmentSecrets.EncryptionKeyName}");
         Check.That(FernetKey.TryParse(keyText!, out var key), $"{env.Name}'s {EnvironmentSecrets.EncryptionKeyName} is not a Fernet key");
-        using var db = await RunContext.Databases.OpenAsync(env).ConfigureAwait(false);
+        using var db = await run.Databases.OpenAsync(env).ConfigureAwait(false);
         Check.That(db.TableExists("log_source"), $"{env.Name}'s database has no log_source table: the logs page has nothing to read");
         var report = db.VerifyTokens("log_source", "password_encrypted", key!);
         Check.That(report.Total > 0, $"{env.Name}'s database holds no encrypted log-source password to prove its key against");
@@ -126,36 +126,25 @@ public sealed class ServerSteps
     }
 
     [Then("the persisted webui.url in the {word} environment's database is the {word} environment's public URL")]
-    public static Task ThenThePersistedUrlIsOwn(string name, string same)
+    public Task ThenThePersistedUrlIsOwn(string name, string same)
     {
         Check.That(name == same, "the step must name one environment twice");
-        return RequirePersistedUrlAsync(Env.Named(name), string.Empty);
-    }
-
-    /// <summary>The DB's persisted webui.url (which wins over .env) must be the environment's own URL, when one is persisted.</summary>
-    public static async Task RequirePersistedUrlAsync(AppEnvironment env, string prefix)
-    {
-        using var db = await RunContext.Databases.OpenAsync(env).ConfigureAwait(false);
-        var persisted = db.ReadConfig()?.WebuiUrl;
-        if (persisted is null) return; // nothing persisted: the environment's WEBUI_URL applies
-        var own = env.PublicUrl.TrimEnd('/');
-        Check.That(string.Equals(persisted.TrimEnd('/'), own, StringComparison.OrdinalIgnoreCase),
-            $"{prefix}{env.Name} DB's persisted webui.url is {persisted}, not {own}: {env.Name} builds invitation links for {(Uri.TryCreate(persisted, UriKind.Absolute, out var u) ? u.Host : persisted)}");
+        return persistedUrls.RequireOwnAsync(run.Environment(name), string.Empty);
     }
 
     [Then("caddy validate accepts the server's Caddyfile")]
-    public static async Task ThenCaddyValidateAccepts()
+    public async Task ThenCaddyValidateAccepts()
     {
-        var caddyfile = RunContext.Target.Host.Proxy.ConfigPath;
-        var result = await ServerDriver.CaddyValidateAsync(caddyfile).ConfigureAwait(false);
+        var caddyfile = run.Target.Host.Proxy.ConfigPath;
+        var result = await run.Server.CaddyValidateAsync(caddyfile).ConfigureAwait(false);
         Check.That(result.Succeeded, $"caddy validate rejects {caddyfile}", (result.StdErr + result.StdOut).Trim());
     }
 
     [Then("caddy adapt routes each environment's domain only to that environment's backend port")]
-    public static async Task ThenCaddyRoutesEachDomain()
+    public async Task ThenCaddyRoutesEachDomain()
     {
-        var routing = await ServerDriver.CaddyRoutingAsync(RunContext.Target.Host.Proxy.ConfigPath).ConfigureAwait(false);
-        foreach (var env in RunContext.Target.Host.Environments)
+        var routing = await run.Server.CaddyRoutingAsync(run.Target.Host.Proxy.ConfigPath).ConfigureAwait(false);
+        foreach (var env in run.Target.Host.Environments)
         {
             var ports = routing.UpstreamPortsFor(env.PublicHost);
             Check.That(ports.Count > 0, $"Caddy does not serve {env.PublicHost} at all");
@@ -165,26 +154,26 @@ public sealed class ServerSteps
     }
 
     [Then("the disk holding the environment under test has enough free space")]
-    public static async Task ThenThereIsEnoughDisk()
+    public async Task ThenThereIsEnoughDisk()
     {
-        var env = Env.UnderTest;
-        var free = await ServerDriver.FreeMegabytesAsync(env.Directory).ConfigureAwait(false);
-        var minimum = RunContext.Target.Settings.MinimumFreeDiskMegabytes;
+        var env = run.UnderTest;
+        var free = await run.Server.FreeMegabytesAsync(env.Directory).ConfigureAwait(false);
+        var minimum = run.Target.Settings.MinimumFreeDiskMegabytes;
         Check.That(free >= minimum, $"the server's disk holding {env.Name} has {free} MB free, less than the required {minimum} MB");
     }
 
     [Then("the newest database backup on the server is recent and passes an integrity check")]
-    public static async Task ThenARecentVerifiedBackupExists()
+    public async Task ThenARecentVerifiedBackupExists()
     {
-        var env = Env.UnderTest;
-        var settings = RunContext.Target.Settings;
+        var env = run.UnderTest;
+        var settings = run.Target.Settings;
         var directory = settings.BackupDirectory.Replace("{directory}", env.Directory.TrimEnd('/'), StringComparison.Ordinal);
-        var newest = await ServerDriver.NewestBackupAsync(directory).ConfigureAwait(false);
+        var newest = await run.Server.NewestBackupAsync(directory).ConfigureAwait(false);
         Check.That(newest is not null, $"there is no backup of {env.Name}'s database in {directory}");
         var (path, age) = newest!.Value;
         Check.That(age <= settings.BackupMaximumAge,
             $"the newest backup of {env.Name}'s database is {age.TotalHours:0.#} h old (older than {settings.BackupMaximumAge.TotalHours:0} h): {path}");
-        var integrity = await ServerDriver.IntegrityCheckAsync(path).ConfigureAwait(false);
+        var integrity = await run.Server.IntegrityCheckAsync(path).ConfigureAwait(false);
         Check.That(integrity == "ok", $"the newest backup of {env.Name}'s database fails its integrity check: {path}: {integrity}");
     }
 }

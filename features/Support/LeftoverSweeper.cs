@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Fixxit.Checklist.Features.Drivers;
 
 namespace Fixxit.Checklist.Features.Support;
 
@@ -7,17 +8,26 @@ namespace Fixxit.Checklist.Features.Support;
 /// with a run-scoped check email, and the check account's chats with a run-scoped title. Runs once per run, before the
 /// first @mutating scenario; never touches anything of the current run or anything not named by the checklist.
 /// </summary>
-public static class LeftoverSweeper
+public sealed class LeftoverSweeper
 {
-    private static readonly Lazy<Task> Once = new(SweepAsync);
+    private readonly ApiClient _api;
+    private readonly Target _target;
+    private readonly Lazy<Task> _once;
 
-    public static Task SweepOnceAsync() => Once.Value;
-
-    private static async Task SweepAsync()
+    public LeftoverSweeper(ApiClient api, Target target)
     {
-        var api = RunContext.Api;
-        var env = RunContext.Target.UnderTest;
-        var current = RunContext.Target.RunId;
+        _api = api;
+        _target = target;
+        _once = new Lazy<Task>(SweepAsync);
+    }
+
+    public Task SweepOnceAsync() => _once.Value;
+
+    private async Task SweepAsync()
+    {
+        var api = _api;
+        var env = _target.UnderTest;
+        var current = _target.RunId;
         bool Old(string? name) => name is not null && !name.Contains(current, StringComparison.Ordinal);
 
         var users = await api.GetAsync(env, $"/api/v1/users/?query={Uri.EscapeDataString(RunScopedNames.Prefix)}&page=1", Role.Admin).ConfigureAwait(false);
@@ -34,7 +44,7 @@ public static class LeftoverSweeper
             if (RunScopedNames.IsCheckEmail(email) && Old(email)) await api.DeleteAsync(env, $"/api/v1/invitations/{invitation["id"]}", Role.Admin).ConfigureAwait(false);
         }
 
-        if (!RunContext.Target.Accounts.Has(Role.User)) return;
+        if (!_target.Accounts.Has(Role.User)) return;
         var chats = await api.GetAsync(env, "/api/v1/chats/", Role.User).ConfigureAwait(false);
         foreach (var chat in Items(chats.Json))
         {

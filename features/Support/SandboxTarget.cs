@@ -1,72 +1,44 @@
 using System.Net;
 using Fixxit.Sandbox;
+using Fixxit.Sandbox.Readiness;
 using Fixxit.Topology;
 
 namespace Fixxit.Checklist.Features.Support;
 
 /// <summary>
-/// The default target: the local sandbox. Brings it up when it is not running (and remembers that, so the run brings it
-/// down again only then), and provisions sandbox prod from dev when prod is missing.
+/// The default target: the local sandbox, made ready through <see cref="SandboxReadiness"/> (the same call as
+/// <c>fixxit gate</c>'s): up when it is not running (returning a lease, so the run brings it down again only then), prod
+/// provisioned from dev when missing, unless the CLI already got it ready (<c>TargetPrepared</c>).
 /// </summary>
 public static class SandboxTarget
 {
-    /// <summary>True when this run started the sandbox (so [AfterTestRun] stops it).</summary>
-    public static bool StartedByThisRun { get; private set; }
-
-    public static string? Root { get; private set; }
-
-    public static async Task<Target> PrepareAsync(TargetSettings settings, string resultsDirectory, Action<string> log, CancellationToken cancellationToken)
+    public static async Task<(Target Target, SandboxLease? Lease)> PrepareAsync(TargetSettings settings, string resultsDirectory, Action<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
         var root = ResolveRoot(settings.SandboxRoot);
-        Root = root;
-        var ports = SandboxPorts.ForSlot(settings.SandboxSlot);
-        var status = await Sandbox.Sandbox.StatusAsync(root, cancellationToken).ConfigureAwait(false);
-        SandboxInfo info;
-        if (status.CoreRunning && status.Info is not null)
+        // `fixxit gate` got the sandbox ready before starting this run: then the checklist only verifies.
+        var ready = await SandboxReadiness.PrepareAsync(new ReadinessOptions
         {
-            // The root names the sandbox; a running one is used on whatever ports it was brought up with.
-            info = status.Info;
-            log($"sandbox at {root} is running (https {info.Ports.CaddyHttps})");
-        }
-        else
+            Root = root,
+            Ports = SandboxPorts.ForSlot(settings.SandboxSlot),
+            StartIfStopped = settings.ManageSandbox && !settings.TargetPrepared,
+            Provision = settings.TargetPrepared ? ProdProvisioning.Never : ProdProvisioning.IfMissing,
+            EnsureBackup = !settings.TargetPrepared,
+            BackupDirectory = settings.BackupDirectory,
+            Actor = "fixxit checklist",
+            Log = log,
+        }, cancellationToken).ConfigureAwait(false);
+        var lease = ready.StartedHere ? new SandboxLease(root) : null;
+        if (!ready.Ready)
         {
-            if (!settings.ManageSandbox)
-                throw new InvalidOperationException($"the sandbox at {root} is not running and ManageSandbox=false: run `fixxit sandbox up` first");
-            log($"sandbox at {root}: bringing it up (slot {settings.SandboxSlot})");
-            // From here on this run owns what it starts: a failing "up" must not leave half a sandbox running.
-            StartedByThisRun = true;
-            try
-            {
-                info = await UpWithOneRetryAsync(new SandboxOptions { Root = root, Ports = ports, Log = log }, log, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SandboxException or IOException or InvalidOperationException)
-            {
-                await StopIfStartedAsync(log).ConfigureAwait(false);
-                throw;
-            }
+            if (lease is not null) await lease.ReleaseAsync(log).ConfigureAwait(false);
+            var failed = ready.Applied is { Succeeded: false } ? ready.Applied : ready.BackedUp!;
+            throw new InvalidOperationException($"getting sandbox prod ready failed at {failed.FailedStep}: {failed.Summary}");
         }
 
-        try
-        {
-            if (!Sandbox.Environments.EnvironmentControl.IsProvisioned(info.Prod))
-            {
-                log("sandbox prod is missing: provisioning it from dev");
-                await SandboxProvisioning.ApplyProdAsync(info, log, cancellationToken).ConfigureAwait(false);
-            }
-
-            var backups = settings.BackupDirectory.Replace("{directory}", info.Prod.Directory.TrimEnd('/'), StringComparison.Ordinal);
-            await SandboxProvisioning.EnsureBackupAsync(info, backups, log, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The hook fails before the run's teardown is guaranteed: stop what this run started now.
-            await StopIfStartedAsync(log).ConfigureAwait(false);
-            throw;
-        }
-
-        return new Target
+        var info = ready.Info;
+        return (new Target
         {
             Settings = settings,
             Topology = info.Topology,
@@ -80,33 +52,7 @@ public static class SandboxTarget
             Ssh = info.SshTarget(),
             ResultsDirectory = resultsDirectory,
             CaddyEnvironment = Sandbox.Proxy.SandboxCaddy.Environment(new SandboxLayout(root)),
-        };
-    }
-
-    /// <summary>
-    /// "up" is idempotent and repairs what is missing, so one retry absorbs a start-up race (seen under heavy load:
-    /// sshd accepting before its pid file exists); a second failure is real and is reported.
-    /// </summary>
-    public static async Task<SandboxInfo> UpWithOneRetryAsync(SandboxOptions options, Action<string> log, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        try
-        {
-            return await Sandbox.Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SandboxException e)
-        {
-            log($"sandbox up failed once ({e.Message}); retrying");
-            return await Sandbox.Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public static async Task StopIfStartedAsync(Action<string> log)
-    {
-        if (!StartedByThisRun || Root is null) return;
-        log($"sandbox at {Root}: this run started it, bringing it down");
-        await Sandbox.Sandbox.DownAsync(Root, log).ConfigureAwait(false);
-        StartedByThisRun = false;
+        }, lease);
     }
 
     /// <summary>

@@ -28,6 +28,12 @@ public sealed record TargetSettings
     /// <summary>Sandbox only: bring it up (and provision prod) when it is not running; down again at the end if we did.</summary>
     public bool ManageSandbox { get; init; } = true;
 
+    /// <summary>
+    /// Set by <c>fixxit gate</c>, which got the sandbox ready (up, provisioned, backed up) before starting the run: the
+    /// checklist then changes nothing and a stopped sandbox is an error.
+    /// </summary>
+    public bool TargetPrepared { get; init; }
+
     public string AdminEmailVariable { get; init; } = "FIXXIT_ADMIN_EMAIL";
     public string AdminPasswordVariable { get; init; } = "FIXXIT_ADMIN_PASSWORD";
     public string ManagerEmailVariable { get; init; } = "FIXXIT_MANAGER_EMAIL";
@@ -83,6 +89,7 @@ public sealed record TargetSettings
             SandboxRoot = N("SandboxRoot"),
             SandboxSlot = Int(parameters, "SandboxSlot", d.SandboxSlot),
             ManageSandbox = Bool(parameters, "ManageSandbox", d.ManageSandbox),
+            TargetPrepared = Bool(parameters, "TargetPrepared", d.TargetPrepared),
             AdminEmailVariable = S("AdminEmailVariable", d.AdminEmailVariable),
             AdminPasswordVariable = S("AdminPasswordVariable", d.AdminPasswordVariable),
             ManagerEmailVariable = S("ManagerEmailVariable", d.ManagerEmailVariable),

@@ -2,6 +2,7 @@ using Fixxit.EnvConfig.Secrets;
 using Fixxit.EnvConfig.Validation;
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
+using Fixxit.Sandbox.Readiness;
 using Fixxit.Topology;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,26 +26,33 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         if (problems.Count > 0) return ExitCodes.ProblemsFound;
         AnsiConsole.MarkupLine("  [green]✓[/] fixxit topology: FIX001-FIX008 clean");
 
-        AnsiConsole.Write(new Rule("[bold]2. Sandbox up[/]").LeftJustified());
-        var info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = settings.Root, Ports = settings.Ports(), Log = Grey }, cancellationToken);
+        AnsiConsole.Write(new Rule($"[bold]2. Sandbox up{(settings.SkipApply ? string.Empty : ", provision prod from dev")}[/]").LeftJustified());
+        // The one way to get the sandbox ready, shared with the checklist's hooks; the checklist is told it is done.
+        var ready = await SandboxReadiness.PrepareAsync(new ReadinessOptions
+        {
+            Root = SandboxLayout.Resolve(settings.Root).Root,
+            Ports = settings.Ports(),
+            RefreshIfRunning = true,
+            Provision = settings.SkipApply ? ProdProvisioning.Never : ProdProvisioning.Always,
+            Log = Grey,
+            Progress = new Progress<StepEvent>(Show),
+        }, cancellationToken);
+        var info = ready.Info;
         var sandboxProblems = TopologyValidator.Validate(info.Topology);
         foreach (var p in sandboxProblems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
         if (sandboxProblems.Count > 0) return ExitCodes.ProblemsFound;
         AnsiConsole.MarkupLine($"  [green]✓[/] sandbox at {Markup.Escape(info.Root)}");
-
-        if (!settings.SkipApply)
+        foreach (var result in new[] { ready.Applied, ready.BackedUp }.OfType<ProvisionResult>())
         {
-            AnsiConsole.Write(new Rule("[bold]3. Provision prod from dev[/]").LeftJustified());
-            var result = await new Provisioner(ProvisionerOptions.ForSandbox(info.ClientKeyPath, info.CaRootCertificatePath)).ApplyAsync(info.Topology, "prod", ApplyOptions.Default, new Progress<StepEvent>(Show), cancellationToken);
             foreach (var step in result.Steps) ShowStep(step);
             if (!result.Succeeded)
             {
-                AnsiConsole.MarkupLine($"[red]✗ provisioning failed at {Markup.Escape(result.FailedStep ?? "?")}[/]{(result.RolledBack ? " (rolled back)" : string.Empty)}");
+                AnsiConsole.MarkupLine($"[red]✗ {Markup.Escape(result.Operation.ToString().ToLowerInvariant())} failed at {Markup.Escape(result.FailedStep ?? "?")}[/]{(result.RolledBack ? " (rolled back)" : string.Empty)}");
                 return result.Failure == FailureKind.Locked ? ExitCodes.Locked : ExitCodes.StepFailed;
             }
         }
 
-        AnsiConsole.Write(new Rule("[bold]4. Deployment gate[/]").LeftJustified());
+        AnsiConsole.Write(new Rule("[bold]3. Deployment gate[/]").LeftJustified());
         var run = await GateRunner.RunAsync(repo, info.Root, settings.Filter, cancellationToken);
         AnsiConsole.MarkupLine(run.Passed
             ? $"[green]✓ gate passed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}"

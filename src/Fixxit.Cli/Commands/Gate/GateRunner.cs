@@ -27,6 +27,8 @@ public static class GateRunner
         // The features read their target from runsettings parameters; this sandbox's root overrides the file's default.
         start.ArgumentList.Add("--");
         start.ArgumentList.Add($"TestRunParameters.Parameter(name=\"SandboxRoot\", value=\"{sandboxRoot}\")");
+        // The CLI got the sandbox ready (up, prod provisioned, a backup): the checklist verifies it and changes nothing.
+        start.ArgumentList.Add("TestRunParameters.Parameter(name=\"TargetPrepared\", value=\"true\")");
 
         // The features' own hooks find the sandbox by its root; telemetry stays off in every run the product starts.
         start.Environment["FIXXIT_SANDBOX_ROOT"] = sandboxRoot;
