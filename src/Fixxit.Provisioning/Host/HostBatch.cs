@@ -1,46 +1,58 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Fixxit.EnvConfig.Remote;
 
 namespace Fixxit.Provisioning.Host;
 
 /// <summary>
-/// Several independent read-only commands in ONE SSH round trip, run side by side on the host: each command's exit
-/// code, stdout and stderr come back separately (base64, so any byte survives the framing). A round trip costs more
-/// than most of the checks themselves, so the preflight and the look-aheads ask for their facts this way.
+/// Several independent read-only commands in ONE SSH round trip: each command's exit code, stdout and stderr come back
+/// separately. They run one after the other in one shell, each in a subshell (its cd or exit stays its own), and
+/// nothing else is spawned per command — on a busy host every extra process costs more than the round trip it saves.
+/// Outputs are framed by marker lines carrying a per-call nonce; stderr goes through one temporary file and is printed
+/// only when a command wrote any.
 /// </summary>
 internal static class HostBatch
 {
     public static async Task<IReadOnlyDictionary<string, CommandResult>> RunAsync(SshSession ssh, IReadOnlyDictionary<string, string> commands, CancellationToken ct)
     {
         var names = commands.Keys.ToList();
-        var script = new StringBuilder("d=$(mktemp -d) || exit 1\n");
+        var nonce = Guid.NewGuid().ToString("N");
+        var script = new StringBuilder("e=\"${TMPDIR:-/tmp}/.fixxit-batch-$$\"\n");
         for (var i = 0; i < names.Count; i++)
         {
-            // A subshell per command: its cd, exit or set stays its own.
-            script.Append(CultureInfo.InvariantCulture, $"{{ ( {commands[names[i]]}\n) >\"$d/{i}.out\" 2>\"$d/{i}.err\" </dev/null; echo $? >\"$d/{i}.rc\"; }} &\n");
+            script.Append(CultureInfo.InvariantCulture, $"( {commands[names[i]]}\n) 2>\"$e\" </dev/null; r=$?\n");
+            script.Append(CultureInfo.InvariantCulture, $"printf '\\n@@{nonce} {i} %s\\n' \"$r\"; if [ -s \"$e\" ]; then cat \"$e\"; printf '\\n@@{nonce} {i} err\\n'; fi\n");
         }
 
-        script.Append("wait\n");
-        script.Append(CultureInfo.InvariantCulture, $"for i in $(seq 0 {names.Count - 1}); do printf '%s %s %s %s\\n' \"$i\" \"$(cat \"$d/$i.rc\")\" \"$(base64 -w0 <\"$d/$i.out\")\" \"$(base64 -w0 <\"$d/$i.err\")\"; done\n");
-        script.Append("rm -rf \"$d\"\n");
+        script.Append("rm -f \"$e\"\n");
         var result = await ssh.RunCheckedAsync(script.ToString(), ct).ConfigureAwait(false);
-
-        var results = new Dictionary<string, CommandResult>(StringComparer.Ordinal);
-        foreach (var line in result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split(' ');
-            if (parts.Length != 4 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) || index < 0 || index >= names.Count) continue;
-            var exit = int.TryParse(parts[1], CultureInfo.InvariantCulture, out var code) ? code : -1;
-            results[names[index]] = new CommandResult(exit, Decode(parts[2]), Decode(parts[3]));
-        }
-
+        var results = Parse(result.StdOut, nonce, names);
         var missing = names.Where(n => !results.ContainsKey(n)).ToList();
         if (missing.Count > 0) throw new ProvisioningException(FailureKind.StepFailed, $"the host returned no result for {string.Join(", ", missing)}: {result.StdErr.Trim()}");
         return results;
     }
 
-    private static string Decode(string base64) => base64.Length == 0 ? string.Empty : Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+    /// <summary>Splits the framed output: before "\n@@nonce i rc\n" is command i's stdout; between that and "\n@@nonce i err\n" its stderr.</summary>
+    internal static Dictionary<string, CommandResult> Parse(string output, string nonce, IReadOnlyList<string> names)
+    {
+        var results = new Dictionary<string, CommandResult>(StringComparer.Ordinal);
+        var marker = new Regex($"\n@@{nonce} (\\d+) (-?\\d+|err)\n", RegexOptions.None, TimeSpan.FromSeconds(5));
+        var position = 0;
+        foreach (Match m in marker.Matches(output))
+        {
+            var index = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            var text = output[position..m.Index];
+            position = m.Index + m.Length;
+            if (index < 0 || index >= names.Count) continue;
+            var name = names[index];
+            results[name] = m.Groups[2].Value == "err"
+                ? results[name] with { StdErr = text }
+                : new CommandResult(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), text, string.Empty);
+        }
+
+        return results;
+    }
 
     /// <summary>Several text files of the host in one round trip: path → content, or null when the file does not exist.</summary>
     public static async Task<IReadOnlyDictionary<string, string?>> ReadFilesAsync(SshSession ssh, IReadOnlyList<string> paths, CancellationToken ct)
