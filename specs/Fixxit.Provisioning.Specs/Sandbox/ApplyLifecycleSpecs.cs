@@ -86,7 +86,7 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
 
         result.Succeeded.Should().BeTrue(Show(result));
         result.Steps.Should().OnlyContain(s => s.Status == StepStatus.Unchanged, Show(result));
-        events.Where(e => e.Phase == StepPhase.Finished && !e.Step.EndsWith(":inspect", StringComparison.Ordinal)).Select(e => e.Step)
+        events.Where(e => e.Phase == StepPhase.Finished && e.Result is { Inspection: false }).Select(e => e.Step)
             .Should().Equal(result.Steps.Select(s => s.Step), "progress reports every step as it finishes");
         events.Should().Contain(e => e.Phase == StepPhase.Started && e.Step == "sync");
         result.Changed.Should().BeFalse();

@@ -23,13 +23,19 @@ public sealed class CliProcess : IDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("the fixxit CLI is not built", dll);
     }
 
-    /// <summary>Starts <c>fixxit &lt;args&gt;</c>; with <paramref name="holdAt"/> the run stops dead at that checkpoint.</summary>
+    /// <summary>Starts <c>fixxit &lt;args&gt;</c>; with <paramref name="holdAt"/> the run stops dead at that checkpoint (see <see cref="HoldAtCheckpointHook"/>).</summary>
     public static CliProcess Start(IEnumerable<string> args, string? holdAt)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(DllPath());
         foreach (var a in args) info.ArgumentList.Add(a);
-        if (holdAt is not null) info.Environment["FIXXIT_PROVISIONING_HOLD_AT"] = holdAt;
+        if (holdAt is not null)
+        {
+            // The shipped CLI has no hold switch: the runtime loads this spec assembly's StartupHook into the process,
+            // which installs the checkpoint handler before fixxit's Main runs.
+            info.Environment["DOTNET_STARTUP_HOOKS"] = typeof(CliProcess).Assembly.Location;
+            info.Environment[HoldAtCheckpointHook.Variable] = holdAt;
+        }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var cli = new CliProcess(process);
         process.ErrorDataReceived += (_, e) =>

@@ -27,14 +27,9 @@ internal sealed class DeployContext
 
     public required string RunId { get; init; }
 
-    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
-
     public CancellationToken Ct { get; init; }
 
     public ApplyOptions Apply { get; init; } = ApplyOptions.Default;
-
-    /// <summary>True in <c>plan</c>: steps only look.</summary>
-    public bool DryRun { get; init; }
 
     // Facts learned by preflight and shared by later steps.
     public bool TargetExists { get; set; }
@@ -53,6 +48,9 @@ internal sealed class DeployContext
     /// <summary>The snapshot taken by this run before changing anything, if any.</summary>
     public string? SnapshotRelease { get; set; }
 
+    /// <summary>The release or backup file this run created or used, for the result and the journal.</summary>
+    public string? Release { get; set; }
+
     /// <summary>Something was changed on the target by this run (a restart is then due).</summary>
     public bool TargetChanged { get; set; }
 
@@ -60,20 +58,12 @@ internal sealed class DeployContext
 
     public string TargetPath(string relative) => Target.PathOf(relative);
 
-    public string SourcePath(string relative) => Source.PathOf(relative);
-
     public Task<CommandResult> RunAsync(string command) => Ssh.RunAsync(command, Ct);
 
     public Task<CommandResult> RunCheckedAsync(string command) => Ssh.RunCheckedAsync(command, Ct);
 
-    /// <summary>Crash specs: stop dead here until killed (see <see cref="ProvisionerOptions.HoldAt"/>).</summary>
-    public async Task HoldAsync(string checkpoint)
-    {
-        if (!string.Equals(Options.HoldAt, checkpoint, StringComparison.Ordinal)) return;
-        Options.Log?.Invoke($"HOLD {checkpoint}");
-        await Console.Error.WriteLineAsync($"HOLD {checkpoint}").ConfigureAwait(false);
-        await Task.Delay(Timeout.Infinite, Ct).ConfigureAwait(false);
-    }
+    /// <summary>Lets a crash spec stop the run here (see <see cref="Checkpoints"/>); nothing happens otherwise.</summary>
+    public Task CheckpointAsync(string checkpoint) => Checkpoints.ReachedAsync(checkpoint, Ct);
 
     public static string Q(string word) => ShellQuote.Quote(word);
 }

@@ -5,47 +5,42 @@ using Fixxit.EnvConfig.Secrets;
 
 namespace Fixxit.Provisioning.Engine;
 
-/// <summary>Runs steps in order, turns any exception into a Failed step naming the cause, reports progress, and builds the result.</summary>
+/// <summary>Runs one step at a time, turns any expected exception into a Failed step naming the cause, reports progress, and builds the result.</summary>
 internal sealed class RunRecorder(ProvisionOperation operation, string topology, string environment, string runId, IProgress<StepEvent>? progress)
 {
     private readonly List<StepResult> _steps = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+    private StepResult? _failed;
 
     public FailureKind Failure { get; private set; }
 
-    public string? FailedStep { get; private set; }
+    public string? FailedStep => _failed?.Step;
 
     public bool HasFailed => Failure != FailureKind.None;
 
-    public IReadOnlyList<StepResult> Steps => _steps;
-
-    public string RunId => runId;
-
-    public DateTimeOffset StartedAt => _started;
-
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    /// <summary>Runs one step unless an earlier one failed; returns its result (null when skipped because of a failure).</summary>
-    public async Task<StepResult?> StepAsync(string name, string title, Func<Task<StepResult>> body)
+    /// <summary>Runs <paramref name="step"/> unless an earlier one failed; returns its result (null when skipped because of a failure).</summary>
+    public async Task<StepResult?> StepAsync(IStep step, DeployContext ctx)
     {
         if (HasFailed) return null;
-        progress?.Report(new StepEvent(name, StepPhase.Started, title));
+        Started(step.Name, step.Title);
         var clock = Stopwatch.StartNew();
         StepResult result;
         FailureKind kind = FailureKind.None;
         try
         {
-            result = await body().ConfigureAwait(false);
+            result = await step.RunAsync(ctx).ConfigureAwait(false);
             if (result.Status == StepStatus.Failed) kind = FailureKind.StepFailed;
         }
         catch (Exception e) when (Classify(e) is { } k)
         {
             kind = k;
-            result = new StepResult(name, StepStatus.Failed, e.Message);
+            result = new StepResult(step.Name, StepStatus.Failed, e.Message);
         }
 
-        result = Masked(result) with { Duration = clock.Elapsed };
+        result = result with { Duration = clock.Elapsed, Inspection = step.Inspection };
         Add(result, kind);
         return result;
     }
@@ -58,7 +53,7 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
         if (result.Status == StepStatus.Failed && !HasFailed)
         {
             Failure = kind == FailureKind.None ? FailureKind.StepFailed : kind;
-            FailedStep = result.Step;
+            _failed = result;
         }
 
         progress?.Report(new StepEvent(result.Step, StepPhase.Finished, result.Step, result));
@@ -66,14 +61,16 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
 
     public void Started(string name, string title) => progress?.Report(new StepEvent(name, StepPhase.Started, title));
 
+    /// <summary>The result as users see it: look-ahead inspections are left out unless one failed.</summary>
     public ProvisionResult Build(string? release = null, bool rolledBack = false)
     {
+        var steps = _steps.Where(s => !s.Inspection || s.Status == StepStatus.Failed).ToList();
         var summary = operation == ProvisionOperation.Doctor && !HasFailed
-            ? $"doctor of {environment}: all {_steps.Sum(s => Math.Max(1, s.Details.Count(d => d.StartsWith("ok", StringComparison.Ordinal))))} checks passed"
+            ? $"doctor of {environment}: all {steps.Sum(s => Math.Max(1, s.Details.Count(d => d.StartsWith("ok", StringComparison.Ordinal))))} checks passed"
             : HasFailed
-            ? $"{operation} of {environment} failed at step '{FailedStep}': {_steps.First(s => s.Step == FailedStep).Message}{(rolledBack ? " — rolled back to the snapshot taken before the change" : string.Empty)}"
-            : _steps.Any(s => s.Status == StepStatus.Changed)
-                ? $"{operation} of {environment}: {_steps.Count(s => s.Status == StepStatus.Changed)} step(s) {(operation == ProvisionOperation.Plan ? "would change" : "changed")} something"
+            ? $"{operation} of {environment} failed at step '{FailedStep}': {_failed!.Message}{(rolledBack ? " — rolled back to the snapshot taken before the change" : string.Empty)}"
+            : steps.Any(s => s.Status == StepStatus.Changed)
+                ? $"{operation} of {environment}: {steps.Count(s => s.Status == StepStatus.Changed)} step(s) {(operation == ProvisionOperation.Plan ? "would change" : "changed")} something"
                 : $"{operation} of {environment}: nothing {(operation == ProvisionOperation.Plan ? "would change" : "changed")}";
         return new ProvisionResult
         {
@@ -83,7 +80,7 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
             RunId = runId,
             StartedAt = _started,
             Duration = _clock.Elapsed,
-            Steps = _steps.ToList(),
+            Steps = steps,
             Failure = Failure,
             FailedStep = FailedStep,
             Release = release,

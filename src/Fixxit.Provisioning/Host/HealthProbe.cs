@@ -8,11 +8,14 @@ namespace Fixxit.Provisioning.Host;
 internal static class HealthProbe
 {
     /// <summary>Status code and body of one GET on the host's loopback; status 0 when nothing answered.</summary>
-    public static async Task<(int Status, string Body)> GetAsync(SshSession ssh, int port, string path, CancellationToken ct)
+    public static async Task<(int Status, string Body)> GetAsync(SshSession ssh, int port, string path, CancellationToken ct) =>
+        Parse(await ssh.RunAsync(GetCommand(port, path), ct).ConfigureAwait(false));
+
+    /// <summary>The curl command of <see cref="GetAsync"/>, for a batch; read its output with <see cref="Parse"/>.</summary>
+    public static string GetCommand(int port, string path)
     {
         var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}";
-        var result = await ssh.RunAsync($"curl -sS -m 5 -o - -w '\\n%{{http_code}}' {ShellQuote.Quote(url)}", ct).ConfigureAwait(false);
-        return Parse(result);
+        return $"curl -sS -m 5 -o - -w '\\n%{{http_code}}' {ShellQuote.Quote(url)}";
     }
 
     /// <summary>Through the proxy on the host: <c>curl --resolve host:port:127.0.0.1 https://host:port/path</c> (the host's own trust store).</summary>
@@ -39,7 +42,7 @@ internal static class HealthProbe
         }
     }
 
-    private static (int, string) Parse(CommandResult result)
+    public static (int Status, string Body) Parse(CommandResult result)
     {
         var text = result.StdOut;
         var cut = text.LastIndexOf('\n');

@@ -12,9 +12,11 @@ internal static class HostSqlite
     public const int BusyTimeoutMs = 5000;
 
     /// <summary><c>PRAGMA quick_check</c> opened read-only: "ok", or the reason (locked, corrupt, not a database).</summary>
-    public static async Task<string> QuickCheckAsync(SshSession ssh, string path, CancellationToken ct)
+    public static string QuickCheckCommand(string path) => $"sqlite3 -readonly -batch {Q(path)} '.timeout {BusyTimeoutMs}' 'PRAGMA quick_check;'";
+
+    /// <summary>"ok", or the reason, from the output of <see cref="QuickCheckCommand"/>.</summary>
+    public static string QuickCheckVerdict(string path, CommandResult result)
     {
-        var result = await ssh.RunAsync($"sqlite3 -readonly -batch {Q(path)} '.timeout {BusyTimeoutMs}' 'PRAGMA quick_check;'", ct).ConfigureAwait(false);
         var text = (result.StdOut + result.StdErr).Trim();
         return result.Succeeded && text == "ok" ? "ok" : Explain(path, text);
     }
@@ -68,11 +70,12 @@ internal static class HostSqlite
     }
 
     /// <summary>The latest <c>config</c> row's JSON, or null (no table, no row).</summary>
-    public static async Task<string?> PersistedConfigJsonAsync(SshSession ssh, string path, CancellationToken ct)
+    public static string PersistedConfigJsonCommand(string path) =>
+        $"sqlite3 -readonly -batch {Q(path)} '.timeout {BusyTimeoutMs}' \"SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name='config') THEN (SELECT data FROM config ORDER BY id DESC LIMIT 1) END;\"";
+
+    /// <summary>The JSON from the output of <see cref="PersistedConfigJsonCommand"/>, or null; throws naming the file when it could not be read.</summary>
+    public static string? PersistedConfigJson(string path, CommandResult result)
     {
-        var result = await ssh.RunAsync(
-            $"sqlite3 -readonly -batch {Q(path)} '.timeout {BusyTimeoutMs}' \"SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE name='config') THEN (SELECT data FROM config ORDER BY id DESC LIMIT 1) END;\"", ct)
-            .ConfigureAwait(false);
         if (!result.Succeeded) throw new ProvisioningException(FailureKind.ProblemsFound, Explain(path, result.StdErr.Trim()));
         var text = result.StdOut.Trim();
         return text.Length == 0 ? null : text;

@@ -15,19 +15,23 @@ internal static class PortHolders
         public override string ToString() => Pid is { } pid ? $"pid {pid} ({Command.Trim()}, cwd {WorkingDirectory ?? "?"})" : "a process this user cannot see";
     }
 
-    /// <summary>All holders of the given ports in one round trip; a listening port without visible pid yields a holder with a null pid.</summary>
-    public static async Task<IReadOnlyList<Holder>> OfAsync(SshSession ssh, IEnumerable<int> ports, CancellationToken ct)
+    /// <summary>All holders of the given ports in one command; a listening port without visible pid yields a holder with a null pid.</summary>
+    public static string Command(IEnumerable<int> ports)
     {
         var list = string.Join(' ', ports.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-        var script =
+        return
             $"for port in {list}; do " +
             "lines=$(ss -Hltnp \"sport = :$port\" 2>/dev/null); [ -z \"$lines\" ] && continue; " +
             "pids=$(printf '%s\\n' \"$lines\" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); " +
             "if [ -z \"$pids\" ]; then echo \"$port|||\"; continue; fi; " +
             "for pid in $pids; do printf '%s|%s|%s|%s\\n' \"$port\" \"$pid\" \"$(readlink /proc/$pid/cwd 2>/dev/null)\" \"$(tr '\\0' ' ' < /proc/$pid/cmdline 2>/dev/null | cut -c1-160)\"; done; done";
-        var result = await ssh.RunCheckedAsync(script, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The holders in the output of <see cref="Command"/>.</summary>
+    public static IReadOnlyList<Holder> Parse(string output)
+    {
         var holders = new List<Holder>();
-        foreach (var line in result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split('|', 4);
             if (parts.Length < 4 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var port)) continue;

@@ -8,29 +8,25 @@ using Renci.SshNet.Common;
 
 namespace Fixxit.Provisioning.Host;
 
-/// <summary>Reads the value a <see cref="SecretRef"/> points at (remote .env / script over SFTP, local variable or file) and registers it with the masker.</summary>
+/// <summary>Resolves the value a <see cref="SecretRef"/> points at (a remote .env / script whose text the caller fetched, a local variable or file) and registers it with the masker.</summary>
 internal static class SecretResolver
 {
-    /// <returns>The value, or null when the file or key is absent.</returns>
-    public static async Task<string?> ReadAsync(SshSession ssh, AppEnvironment environment, SecretRef reference, CancellationToken ct)
+    /// <summary>The file on the host a reference reads (a .env or script), or null when the value lives on this machine.</summary>
+    public static string? RemoteFile(AppEnvironment environment, SecretRef reference) =>
+        reference.Source is SecretSource.DotEnv or SecretSource.ShellScript ? environment.PathOf(reference.Location!) : null;
+
+    /// <summary>The value from the text of <see cref="RemoteFile"/> (fetched by the caller, null when absent) or from this machine; null when the file or key is absent.</summary>
+    public static async Task<string?> ResolveAsync(AppEnvironment environment, SecretRef reference, string? remoteText, CancellationToken ct)
     {
         string? value;
         switch (reference.Source)
         {
             case SecretSource.DotEnv:
-            {
-                var text = await TryReadRemoteAsync(ssh, environment.PathOf(reference.Location!), ct).ConfigureAwait(false);
-                value = text is null ? null : DotEnvDocument.Parse(text, environment.PathOf(reference.Location!)).Get(reference.Key);
+                value = remoteText is null ? null : DotEnvDocument.Parse(remoteText, environment.PathOf(reference.Location!)).Get(reference.Key);
                 break;
-            }
-
             case SecretSource.ShellScript:
-            {
-                var text = await TryReadRemoteAsync(ssh, environment.PathOf(reference.Location!), ct).ConfigureAwait(false);
-                value = text is null ? null : StartServerScript.Parse(text, environment.PathOf(reference.Location!)).AssignmentsOf(reference.Key).LastOrDefault()?.Value;
+                value = remoteText is null ? null : StartServerScript.Parse(remoteText, environment.PathOf(reference.Location!)).AssignmentsOf(reference.Key).LastOrDefault()?.Value;
                 break;
-            }
-
             case SecretSource.EnvironmentVariable:
                 value = Environment.GetEnvironmentVariable(reference.Key);
                 break;

@@ -24,12 +24,6 @@ public sealed record ProvisionerOptions
     /// <summary>One masked line per remote command and transfer; null for silence.</summary>
     public Action<string>? Log { get; init; }
 
-    /// <summary>
-    /// For crash specs only: the run stops dead (waits until killed) when it reaches this checkpoint, so a test can kill
-    /// the process at a known intermediate state. Checkpoints: <c>sync:copied</c>, <c>database:staged</c>.
-    /// </summary>
-    public string? HoldAt { get; init; }
-
     /// <summary>The options for a sandbox: its client key, the CA it pins, offline installs.</summary>
     public static ProvisionerOptions ForSandbox(string clientKeyPath, string caRootCertificatePath) => new()
     {

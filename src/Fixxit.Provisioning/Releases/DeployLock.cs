@@ -11,12 +11,10 @@ namespace Fixxit.Provisioning.Releases;
 /// </summary>
 public sealed class DeployLock
 {
-    private readonly SshSession _ssh;
     private readonly ReleaseLayout _layout;
 
-    private DeployLock(SshSession ssh, ReleaseLayout layout, LockHolder holder)
+    private DeployLock(ReleaseLayout layout, LockHolder holder)
     {
-        _ssh = ssh;
         _layout = layout;
         Holder = holder;
     }
@@ -29,7 +27,7 @@ public sealed class DeployLock
     public static async Task<DeployLock> AcquireAsync(SshSession ssh, ReleaseLayout layout, LockHolder me, TimeSpan staleAge, CancellationToken ct)
     {
         var first = await TryCreateAsync(ssh, layout, me, ct).ConfigureAwait(false);
-        if (first.Acquired) return new DeployLock(ssh, layout, me);
+        if (first.Acquired) return new DeployLock(layout, me);
         var verdict = Judge(first, staleAge);
         if (verdict is null)
         {
@@ -44,7 +42,7 @@ public sealed class DeployLock
             throw new ProvisioningException(FailureKind.Locked, $"{layout.Lock} was taken by {second.Holder?.ToString() ?? "another run"} while a stale lock was being broken");
         }
 
-        return new DeployLock(ssh, layout, me) { BrokeStale = $"broke a stale deploy lock ({verdict})" };
+        return new DeployLock(layout, me) { BrokeStale = $"broke a stale deploy lock ({verdict})" };
     }
 
     /// <summary>Who holds the lock now, or null when it is free (for doctor and plan, which never take it).</summary>
@@ -57,12 +55,10 @@ public sealed class DeployLock
         return (true, attempt.Holder, Judge(attempt, staleAge));
     }
 
-    public async Task ReleaseAsync(CancellationToken ct)
-    {
+    /// <summary>The shell command that releases this lock, so a run's last round trip can carry it with the journal line.</summary>
+    public string ReleaseCommand() =>
         // Only our own lock is removed: if someone broke it and took it, theirs stays.
-        var q = ShellQuote.Quote(_layout.LockHolder);
-        await _ssh.RunAsync($"grep -q {ShellQuote.Quote(Holder.RunId)} {q} 2>/dev/null && rm -rf {ShellQuote.Quote(_layout.Lock)}", ct).ConfigureAwait(false);
-    }
+        $"grep -q {ShellQuote.Quote(Holder.RunId)} {ShellQuote.Quote(_layout.LockHolder)} 2>/dev/null && rm -rf {ShellQuote.Quote(_layout.Lock)}";
 
     private static async Task<Attempt> TryCreateAsync(SshSession ssh, ReleaseLayout layout, LockHolder me, CancellationToken ct)
     {

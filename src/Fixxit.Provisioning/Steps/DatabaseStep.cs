@@ -14,61 +14,69 @@ namespace Fixxit.Provisioning.Steps;
 /// the target's, and every Fernet token proven to decrypt with the target's key; only then uploaded and renamed into place.
 /// Any failure stops before anything is started; a kill leaves only a staging file that the next run removes.
 /// </summary>
-internal static class DatabaseStep
+internal sealed class DatabaseStep : IPlannedStep<DatabaseStep.Work>
 {
-    public const string Name = "database";
-    public const string Title = "Database (online copy, checks, URL rewrite, key proof)";
+    public const string StepName = "database";
+
+    public string Name => StepName;
+
+    public string Title => "Database (online copy, checks, URL rewrite, key proof)";
+
     public const string TokenTable = "log_source";
     public const string TokenColumn = "password_encrypted";
 
-    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    /// <summary>What the execution does: seed the database from the source, or remove staging files a killed run left (nothing when both are false).</summary>
+    internal sealed record Work(bool Seed, IReadOnlyList<string> Leftovers)
+    {
+        public static Work Nothing { get; } = new(false, []);
+    }
+
+    public async Task<StepPlan<Work>> InspectAsync(DeployContext ctx)
     {
         var t = ctx.Target;
         if (ctx.Apply.Update)
         {
-            return new StepPlan(Name, false, $"update keeps {t.Name}'s database (it is snapshotted with the code before anything changes)", []);
+            return new StepPlan<Work>(Name, false, $"update keeps {t.Name}'s database (it is snapshotted with the code before anything changes)", [], Work.Nothing);
         }
 
         if (!ctx.TargetHasDatabase || ctx.Apply.ReseedDatabase)
         {
             var why = ctx.TargetHasDatabase ? "--reseed-db: replace" : "first provisioning: seed";
-            return new StepPlan(Name, true, $"{why} {t.Name}'s database with an online copy of {ctx.Source.Name}'s", [
+            return new StepPlan<Work>(Name, true, $"{why} {t.Name}'s database with an online copy of {ctx.Source.Name}'s", [
                 $"$ sqlite3 {ctx.Source.PathOf(ctx.Source.Database.Path)} \".backup '<staging>'\"   (online backup API, same read transaction as the row counts)",
                 "integrity_check, row counts = source, persisted URLs " + Origin(ctx.Source.PublicUrl) + " → " + Origin(t.PublicUrl) + $", {TokenTable}.{TokenColumn} decrypts with {t.Name}'s key",
                 $"$ mv <staging> {t.PathOf(t.Database.Path)}",
-            ]);
+            ], new Work(true, []));
         }
 
-        // Prod has its own data: never overwritten. Still prove it does not persist the source's URL (checklist: invitation links).
-        var json = await HostSqlite.PersistedConfigJsonAsync(ctx.Ssh, t.PathOf(t.Database.Path), ctx.Ct).ConfigureAwait(false);
-        var leaks = SourceUrls(json, ctx.Source.PublicHost);
+        // Prod has its own data: never overwritten. Still prove it does not persist the source's URL (checklist: invitation
+        // links), and look for staging files that only a killed run leaves behind (.fixxit-* beside the live DB) — one round trip.
+        var live = t.PathOf(t.Database.Path);
+        var facts = await HostBatch.RunAsync(ctx.Ssh, new Dictionary<string, string>
+        {
+            ["config"] = HostSqlite.PersistedConfigJsonCommand(live),
+            ["leftovers"] = $"ls -1d {DeployContext.Q(Path.GetDirectoryName(live)!)}/.fixxit-* 2>/dev/null",
+        }, ctx.Ct).ConfigureAwait(false);
+        var leaks = SourceUrls(HostSqlite.PersistedConfigJson(live, facts["config"]), ctx.Source.PublicHost);
         if (leaks.Count > 0)
         {
             throw new ProvisioningException(FailureKind.ProblemsFound,
-                $"{t.PathOf(t.Database.Path)} persists {ctx.Source.Name}'s URL ({string.Join(", ", leaks)}); the database value wins over .env, so {t.Name} hands out {ctx.Source.Name} links. " +
+                $"{live} persists {ctx.Source.Name}'s URL ({string.Join(", ", leaks)}); the database value wins over .env, so {t.Name} hands out {ctx.Source.Name} links. " +
                 $"Set it in Admin → Settings, or re-run with --reseed-db to replace {t.Name}'s data with a fresh copy of {ctx.Source.Name}'s");
         }
 
-        var leftovers = await LeftoversAsync(ctx).ConfigureAwait(false);
-        return leftovers.Count > 0
-            ? new StepPlan(Name, true, $"{t.Name} keeps its own database; remove {leftovers.Count} staging file(s) left by an interrupted run", leftovers.Select(l => "$ rm -f " + l).ToList()) { State = leftovers }
-            : new StepPlan(Name, false, $"{t.Name} keeps its own database; no persisted URL points at {ctx.Source.Name}", []);
+        var leftovers = facts["leftovers"].StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return leftovers.Length > 0
+            ? new StepPlan<Work>(Name, true, $"{t.Name} keeps its own database; remove {leftovers.Length} staging file(s) left by an interrupted run", leftovers.Select(l => "$ rm -f " + l).ToList(), new Work(false, leftovers))
+            : new StepPlan<Work>(Name, false, $"{t.Name} keeps its own database; no persisted URL points at {ctx.Source.Name}", [], Work.Nothing);
     }
 
-    /// <summary>Staging files (<c>.fixxit-*</c> beside the live DB) that only a killed run leaves behind.</summary>
-    private static async Task<IReadOnlyList<string>> LeftoversAsync(DeployContext ctx)
-    {
-        var dataDir = Path.GetDirectoryName(ctx.Target.PathOf(ctx.Target.Database.Path))!;
-        var result = await ctx.RunAsync($"ls -1d {DeployContext.Q(dataDir)}/.fixxit-* 2>/dev/null").ConfigureAwait(false);
-        return result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
+    public async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan<Work> plan)
     {
         if (!plan.WillChange) return new StepResult(Name, ctx.Apply.Update ? StepStatus.Skipped : StepStatus.Unchanged, plan.Summary);
-        if (plan.State is IReadOnlyList<string> leftovers)
+        if (!plan.State.Seed)
         {
-            await ctx.RunCheckedAsync("rm -f " + string.Join(' ', leftovers.Select(DeployContext.Q))).ConfigureAwait(false);
+            await ctx.RunCheckedAsync("rm -f " + string.Join(' ', plan.State.Leftovers.Select(DeployContext.Q))).ConfigureAwait(false);
             return new StepResult(Name, StepStatus.Changed, plan.Summary) { Details = plan.Details };
         }
 
@@ -89,7 +97,7 @@ internal static class DatabaseStep
         await ctx.RunCheckedAsync($"mkdir -p {DeployContext.Q(dataDir)} && rm -f {DeployContext.Q(dataDir)}/.fixxit-*").ConfigureAwait(false);
         var sourceCounts = await HostSqlite.BackupAsync(ctx.Ssh, s.PathOf(s.Database.Path), staged, ctx.Ct).ConfigureAwait(false);
         details.Add($"online backup of {s.PathOf(s.Database.Path)}: {sourceCounts.Count} tables, {sourceCounts.Values.Sum()} rows");
-        await ctx.HoldAsync("database:staged").ConfigureAwait(false);
+        await ctx.CheckpointAsync(Checkpoints.DatabaseStaged).ConfigureAwait(false);
 
         var local = Path.Combine(Path.GetTempPath(), $"fixxit-provisioning-{ctx.RunId}");
         Directory.CreateDirectory(local);

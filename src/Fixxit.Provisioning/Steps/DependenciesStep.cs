@@ -9,16 +9,20 @@ namespace Fixxit.Provisioning.Steps;
 /// the venv), so an unchanged tree installs nothing. With the Vite dev server, devDependencies are kept (FIX008) and
 /// <c>node_modules/.bin/vite</c> must exist afterwards.
 /// </summary>
-internal static class DependenciesStep
+internal sealed class DependenciesStep : IPlannedStep<DependenciesStep.Needs>
 {
-    public const string Name = "dependencies";
-    public const string Title = "Logs, venv, npm install";
+    public const string StepName = "dependencies";
     public const string NpmStamp = "node_modules/.fixxit-install.sha256";
     public const string PipStamp = "backend/venv/.fixxit-requirements.sha256";
 
-    internal sealed record Needs(bool Logs, bool Venv, bool Pip, string PipHash, bool Npm, string NpmHash);
+    /// <summary>What to install; <paramref name="ViteMissing"/> is what the look found before any install.</summary>
+    internal sealed record Needs(bool Logs, bool Venv, bool Pip, string PipHash, bool Npm, string NpmHash, bool ViteMissing);
 
-    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    public string Name => StepName;
+
+    public string Title => "Logs, venv, npm install";
+
+    public async Task<StepPlan<Needs>> InspectAsync(DeployContext ctx)
     {
         var t = ctx.Target;
         var d = DeployContext.Q(t.Directory);
@@ -27,7 +31,8 @@ internal static class DependenciesStep
             $"cd {d} 2>/dev/null || exit 0; " +
             $"test -d {DeployContext.Q(t.LogsDirectory)} || echo LOGS; test -x backend/venv/bin/python3 || echo VENV; " +
             "echo \"REQ $( [ -s backend/requirements.txt ] && sha256sum backend/requirements.txt | cut -c1-64 ) $(cat " + PipStamp + " 2>/dev/null)\"; " +
-            $"echo \"NPM $( [ -f package.json ] && {{ cat package.json package-lock.json 2>/dev/null; echo {DeployContext.Q(policy)}; }} | sha256sum | cut -c1-64 ) $(cat {NpmStamp} 2>/dev/null)\"")
+            $"echo \"NPM $( [ -f package.json ] && {{ cat package.json package-lock.json 2>/dev/null; echo {DeployContext.Q(policy)}; }} | sha256sum | cut -c1-64 ) $(cat {NpmStamp} 2>/dev/null)\"; " +
+            "test -x node_modules/.bin/vite || echo NOVITE")
             .ConfigureAwait(false);
         var lines = probe.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var exists = ctx.TargetExists || lines.Length > 0;
@@ -40,7 +45,8 @@ internal static class DependenciesStep
             Pip: ctx.Options.InstallPythonRequirements && req.Length >= 1 && (req.Length < 2 || req[0] != req[1]),
             PipHash: req.FirstOrDefault() ?? string.Empty,
             Npm: !exists || (npm.Length >= 1 && (npm.Length < 2 || npm[0] != npm[1])),
-            NpmHash: npm.FirstOrDefault() ?? string.Empty);
+            NpmHash: npm.FirstOrDefault() ?? string.Empty,
+            ViteMissing: lines.Contains("NOVITE"));
         var details = new List<string>();
         if (needs.Logs) details.Add($"$ mkdir -p {t.LogsDirectory} && chmod 755 {t.LogsDirectory}");
         if (needs.Venv) details.Add($"$ python3 -m venv {(ctx.Options.InstallPythonRequirements ? string.Empty : "--without-pip ")}backend/venv");
@@ -51,13 +57,13 @@ internal static class DependenciesStep
         var summary = any
             ? string.Join(", ", new[] { needs.Logs ? "logs dir" : null, needs.Venv ? "venv" : null, needs.Pip ? "pip install" : null, needs.Npm ? $"npm {policy}" : null }.Where(x => x is not null))
             : "logs dir, venv and node_modules are current (stamps match)";
-        return new StepPlan(Name, any, summary, details) { State = needs };
+        return new StepPlan<Needs>(Name, any, summary, details, needs);
     }
 
-    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
+    public async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan<Needs> plan)
     {
         var t = ctx.Target;
-        var needs = (Needs)plan.State!;
+        var needs = plan.State;
         var d = DeployContext.Q(t.Directory);
         if (needs.Logs) await ctx.RunCheckedAsync($"cd {d} && mkdir -p {DeployContext.Q(t.LogsDirectory)} && chmod 755 {DeployContext.Q(t.LogsDirectory)}").ConfigureAwait(false);
         if (needs.Venv) await ctx.RunCheckedAsync($"cd {d} && python3 -m venv {(ctx.Options.InstallPythonRequirements ? string.Empty : "--without-pip ")}backend/venv").ConfigureAwait(false);
@@ -75,7 +81,10 @@ internal static class DependenciesStep
             await ctx.RunCheckedAsync($"cd {d} && mkdir -p node_modules && printf '%s' {DeployContext.Q(needs.NpmHash)} > {NpmStamp}").ConfigureAwait(false);
         }
 
-        if (t.Frontend == FrontendMode.ViteDevServer && (await ctx.RunAsync($"test -x {DeployContext.Q(t.PathOf("node_modules/.bin/vite"))}").ConfigureAwait(false)).ExitCode != 0)
+        // Without an install the look already saw whether Vite is there; after one, look again.
+        if (t.Frontend == FrontendMode.ViteDevServer && (needs.Npm
+            ? (await ctx.RunAsync($"test -x {DeployContext.Q(t.PathOf("node_modules/.bin/vite"))}").ConfigureAwait(false)).ExitCode != 0
+            : needs.ViteMissing))
         {
             throw new ProvisioningException(FailureKind.StepFailed, $"{t.Name} runs the Vite dev server but {t.PathOf("node_modules/.bin/vite")} is missing after npm install: Vite is a devDependency (FIX008)");
         }

@@ -19,28 +19,33 @@ internal static class PreflightStep
     public const string Name = "preflight";
     public const string Title = "Preflight checks";
 
-    /// <param name="full">Also check the source, ports, disk, keys and proxy (apply, plan, doctor); false checks only what rollback, backup and restore need.</param>
-    public static async Task<(StepResult Result, FailureKind Kind)> RunAsync(DeployContext ctx, bool takeLock, TimeSpan staleLockAge, bool full = true)
+    /// <summary>
+    /// Every check, with the host's facts gathered in one round trip (<see cref="HostBatch"/>); the lock is taken (or,
+    /// for plan and doctor, inspected) only when all checks passed. <see cref="PreflightScope.Full"/> adds the source,
+    /// ports, disk, keys and proxy (apply, plan, doctor); without it only what rollback, backup and restore need.
+    /// </summary>
+    public static async Task<(StepResult Result, FailureKind Kind)> RunAsync(DeployContext ctx, PreflightScope scope)
     {
         var started = DateTimeOffset.UtcNow;
+        var facts = await HostBatch.RunAsync(ctx.Ssh, FactCommands(ctx, scope.Full), ctx.Ct).ConfigureAwait(false);
         var checks = new List<PreflightCheck>
         {
             new("ssh", true, $"connected to {ctx.Ssh.Target.Display}, host key pinned (SHA256:{HostKeyPin.Normalize(ctx.Ssh.Target.HostKeyFingerprint)})"),
             Topology(ctx),
+            Tools(ctx, facts["tools"]),
         };
-        checks.Add(await ToolsAsync(ctx).ConfigureAwait(false));
-        if (full) checks.AddRange(await SourceAsync(ctx).ConfigureAwait(false));
-        checks.AddRange(await TargetAsync(ctx).ConfigureAwait(false));
-        if (full)
+        if (scope.Full) checks.AddRange(Source(ctx, facts));
+        checks.AddRange(Target(ctx, facts));
+        if (scope.Full)
         {
-            checks.Add(await PortsAsync(ctx).ConfigureAwait(false));
-            checks.Add(await DiskAsync(ctx).ConfigureAwait(false));
-            checks.AddRange(await KeysAsync(ctx).ConfigureAwait(false));
-            checks.Add(await ProxyAsync(ctx).ConfigureAwait(false));
+            checks.Add(Ports(ctx, facts["ports"]));
+            checks.Add(Disk(ctx, facts["disk"]));
+            checks.AddRange(await KeysAsync(ctx, facts).ConfigureAwait(false));
+            checks.Add(Proxy(ctx, facts.GetValueOrDefault("proxy")));
         }
 
         var failed = checks.Where(c => !c.Passed).ToList();
-        if (failed.Count == 0) checks.Add(await LockAsync(ctx, takeLock, staleLockAge).ConfigureAwait(false));
+        if (failed.Count == 0) checks.Add(await LockAsync(ctx, scope.TakeLock, scope.StaleLockAge).ConfigureAwait(false));
         failed = checks.Where(c => !c.Passed).ToList();
 
         var kind = failed.Count == 0 ? FailureKind.None
@@ -58,6 +63,32 @@ internal static class PreflightStep
         return (result, kind);
     }
 
+    /// <summary>The read-only commands whose output the checks judge; independent of each other, so they run side by side.</summary>
+    private static Dictionary<string, string> FactCommands(DeployContext ctx, bool full)
+    {
+        var s = ctx.Source;
+        var t = ctx.Target;
+        var targetScript = DeployContext.Q(t.PathOf(t.Commands.Script));
+        var targetDb = DeployContext.Q(t.PathOf(t.Database.Path));
+        var commands = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["tools"] = "for t in rsync sqlite3 curl ss; do command -v \"$t\" >/dev/null 2>&1 || echo \"$t\"; done",
+            ["target"] = $"test -f {targetScript} && echo TREE; test -f {targetDb} && echo DB; test -f {targetScript} && cd {DeployContext.Q(t.Directory)} && {t.Commands.Status} >/dev/null 2>&1 && echo RUNNING",
+            ["target-db"] = $"test -f {targetDb} || exit 0; {HostSqlite.QuickCheckCommand(t.PathOf(t.Database.Path))}",
+        };
+        if (!full) return commands;
+
+        commands["source"] = $"test -f {DeployContext.Q(s.PathOf(s.Commands.Script))}";
+        commands["source-db"] = HostSqlite.QuickCheckCommand(s.PathOf(s.Database.Path));
+        commands["source-health"] = HealthProbe.GetCommand(s.BackendPort, "/health");
+        commands["source-commit"] = $"git -C {DeployContext.Q(s.Directory)} rev-parse --short HEAD 2>/dev/null";
+        commands["ports"] = PortHolders.Command([t.BackendPort, t.FrontendPort]);
+        commands["disk"] = DiskCommand(ctx);
+        foreach (var file in KeyFiles(ctx)) commands["file " + file] = $"cat {DeployContext.Q(file)}";
+        if (t.Proxy is not null) commands["proxy"] = CaddyCommands.Adapt(ctx.Host.Proxy.ConfigPath, ctx.Host.Proxy.Executable);
+        return commands;
+    }
+
     private static PreflightCheck Topology(DeployContext ctx)
     {
         var problems = TopologyValidator.Validate(ctx.Topology);
@@ -66,42 +97,38 @@ internal static class PreflightStep
             : new("topology", false, string.Join("; ", problems.Select(p => p.ToString())), FailureKind.BadInput);
     }
 
-    private static async Task<PreflightCheck> ToolsAsync(DeployContext ctx)
+    private static PreflightCheck Tools(DeployContext ctx, CommandResult result)
     {
-        var result = await ctx.RunAsync("for t in rsync sqlite3 curl ss; do command -v \"$t\" >/dev/null 2>&1 || echo \"$t\"; done").ConfigureAwait(false);
         var missing = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return missing.Length == 0
             ? new("tools", true, "rsync, sqlite3, curl and ss are installed on the host")
             : new("tools", false, $"{string.Join(", ", missing)} not installed on host {ctx.Host.Name}: install {(missing.Length == 1 ? "it" : "them")} (the copy, the DB backup and the checks run there)");
     }
 
-    private static async Task<IEnumerable<PreflightCheck>> SourceAsync(DeployContext ctx)
+    private static List<PreflightCheck> Source(DeployContext ctx, IReadOnlyDictionary<string, CommandResult> facts)
     {
         var s = ctx.Source;
-        var exists = await ctx.RunAsync($"test -f {DeployContext.Q(s.PathOf(s.Commands.Script))}").ConfigureAwait(false);
-        if (!exists.Succeeded)
+        if (!facts["source"].Succeeded)
         {
             return [new("source", false, $"{s.Name}'s tree {s.Directory} has no {s.Commands.Script}: nothing to copy from", FailureKind.BadInput)];
         }
 
         var list = new List<PreflightCheck>();
-        var db = await HostSqlite.QuickCheckAsync(ctx.Ssh, s.PathOf(s.Database.Path), ctx.Ct).ConfigureAwait(false);
+        var db = HostSqlite.QuickCheckVerdict(s.PathOf(s.Database.Path), facts["source-db"]);
         list.Add(db == "ok" ? new("source-db", true, $"{s.Name}'s database passes quick_check") : new("source-db", false, $"{s.Name}'s database: {db}"));
-        var health = await HealthProbe.GetAsync(ctx.Ssh, s.BackendPort, "/health", ctx.Ct).ConfigureAwait(false);
+        var health = HealthProbe.Parse(facts["source-health"]);
         list.Add(health.Status == 200
             ? new("source-health", true, $"{s.Name} answers /health on 127.0.0.1:{s.BackendPort}")
             : new("source-health", false, $"{s.Name} is not healthy: /health on 127.0.0.1:{s.BackendPort} answered {(health.Status == 0 ? "nothing" : health.Status.ToString(CultureInfo.InvariantCulture))}; fix dev before copying it"));
-        var commit = await ctx.RunAsync($"git -C {DeployContext.Q(s.Directory)} rev-parse --short HEAD 2>/dev/null").ConfigureAwait(false);
+        var commit = facts["source-commit"];
         ctx.SourceCommit = commit.Succeeded ? commit.StdOut.Trim() : null;
         return list;
     }
 
-    private static async Task<IEnumerable<PreflightCheck>> TargetAsync(DeployContext ctx)
+    private static List<PreflightCheck> Target(DeployContext ctx, IReadOnlyDictionary<string, CommandResult> facts)
     {
         var t = ctx.Target;
-        var probe = await ctx.RunAsync(
-            $"test -f {DeployContext.Q(t.PathOf(t.Commands.Script))} && echo TREE; test -f {DeployContext.Q(t.PathOf(t.Database.Path))} && echo DB; " +
-            $"test -f {DeployContext.Q(t.PathOf(t.Commands.Script))} && cd {DeployContext.Q(t.Directory)} && {t.Commands.Status} >/dev/null 2>&1 && echo RUNNING").ConfigureAwait(false);
+        var probe = facts["target"];
         ctx.TargetExists = probe.StdOut.Contains("TREE", StringComparison.Ordinal);
         ctx.TargetHasDatabase = probe.StdOut.Contains("DB", StringComparison.Ordinal);
         ctx.TargetWasRunning = probe.StdOut.Contains("RUNNING", StringComparison.Ordinal);
@@ -111,17 +138,18 @@ internal static class PreflightStep
         };
         if (ctx.TargetHasDatabase)
         {
-            var db = await HostSqlite.QuickCheckAsync(ctx.Ssh, t.PathOf(t.Database.Path), ctx.Ct).ConfigureAwait(false);
+            var db = HostSqlite.QuickCheckVerdict(t.PathOf(t.Database.Path), facts["target-db"]);
             list.Add(db == "ok" ? new("target-db", true, $"{t.Name}'s database passes quick_check") : new("target-db", false, $"{t.Name}'s database: {db}"));
         }
 
         return list;
     }
 
-    private static async Task<PreflightCheck> PortsAsync(DeployContext ctx)
+    private static PreflightCheck Ports(DeployContext ctx, CommandResult result)
     {
         var t = ctx.Target;
-        var holders = await PortHolders.OfAsync(ctx.Ssh, [t.BackendPort, t.FrontendPort], ctx.Ct).ConfigureAwait(false);
+        if (!result.Succeeded) throw new RemoteCommandException(ctx.Ssh.Target.Display, PortHolders.Command([t.BackendPort, t.FrontendPort]), result);
+        var holders = PortHolders.Parse(result.StdOut);
         var foreign = holders.Where(h => !h.RunsIn(t.Directory)).ToList();
         if (foreign.Count > 0)
         {
@@ -131,14 +159,17 @@ internal static class PreflightStep
         return new("ports", true, holders.Count == 0 ? $"{t.BackendPort} and {t.FrontendPort} are free" : $"{t.BackendPort}/{t.FrontendPort} are held by {t.Name}'s own processes");
     }
 
-    private static async Task<PreflightCheck> DiskAsync(DeployContext ctx)
+    private static string DiskCommand(DeployContext ctx)
     {
         var s = ctx.Source;
         var excludes = string.Join(' ', s.CopyExclusions.Select(e => "--exclude=" + DeployContext.Q(e.TrimEnd('*').TrimEnd('/'))));
         var parent = Path.GetDirectoryName(ctx.Target.Directory.TrimEnd('/'))!;
-        var result = await ctx.RunAsync(
-            $"du -sk {excludes} {DeployContext.Q(s.Directory)} 2>/dev/null | cut -f1; stat -c %s {DeployContext.Q(s.PathOf(s.Database.Path))} 2>/dev/null || echo 0; df -Pk {DeployContext.Q(parent)} | awk 'NR==2 {{print $4}}'")
-            .ConfigureAwait(false);
+        return $"du -sk {excludes} {DeployContext.Q(s.Directory)} 2>/dev/null | cut -f1; stat -c %s {DeployContext.Q(s.PathOf(s.Database.Path))} 2>/dev/null || echo 0; df -Pk {DeployContext.Q(parent)} | awk 'NR==2 {{print $4}}'";
+    }
+
+    private static PreflightCheck Disk(DeployContext ctx, CommandResult result)
+    {
+        var parent = Path.GetDirectoryName(ctx.Target.Directory.TrimEnd('/'))!;
         var numbers = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => long.TryParse(n, CultureInfo.InvariantCulture, out var v) ? v : -1).ToArray();
         if (numbers.Length < 3 || numbers.Any(n => n < 0)) return new("disk", false, $"could not measure disk space on the host: {result.StdErr.Trim()}");
@@ -154,12 +185,21 @@ internal static class PreflightStep
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.#} MiB");
 
-    private static async Task<IEnumerable<PreflightCheck>> KeysAsync(DeployContext ctx)
+    /// <summary>The host files the source's and target's key references read (fetched with the other facts).</summary>
+    private static IEnumerable<string> KeyFiles(DeployContext ctx) =>
+        ctx.Source.Secrets.StoredDataKeys().Select(k => SecretResolver.RemoteFile(ctx.Source, k.Ref))
+            .Concat(ctx.Target.Secrets.StoredDataKeys().Select(k => SecretResolver.RemoteFile(ctx.Target, k.Ref)))
+            .OfType<string>().Distinct(StringComparer.Ordinal);
+
+    private static async Task<List<PreflightCheck>> KeysAsync(DeployContext ctx, IReadOnlyDictionary<string, CommandResult> facts)
     {
+        string? Text(AppEnvironment environment, SecretRef reference) =>
+            SecretResolver.RemoteFile(environment, reference) is { } file && facts.TryGetValue("file " + file, out var read) && read.Succeeded ? read.StdOut : null;
+
         var list = new List<PreflightCheck>();
         foreach (var (name, reference) in ctx.Source.Secrets.StoredDataKeys())
         {
-            var sourceValue = await SecretResolver.ReadAsync(ctx.Ssh, ctx.Source, reference, ctx.Ct).ConfigureAwait(false);
+            var sourceValue = await SecretResolver.ResolveAsync(ctx.Source, reference, Text(ctx.Source, reference), ctx.Ct).ConfigureAwait(false);
             if (sourceValue is null)
             {
                 list.Add(new($"key {name}", false, $"{ctx.Source.Name} does not define {name} ({reference})"));
@@ -176,7 +216,7 @@ internal static class PreflightStep
 
             if (ctx.Target.Database.SeededFrom == ctx.Source.Name && ctx.TargetExists
                 && ctx.Target.Secrets.StoredDataKeys().FirstOrDefault(k => k.Name == name).Ref is { } targetRef
-                && await SecretResolver.ReadAsync(ctx.Ssh, ctx.Target, targetRef, ctx.Ct).ConfigureAwait(false) is { } targetValue
+                && await SecretResolver.ResolveAsync(ctx.Target, targetRef, Text(ctx.Target, targetRef), ctx.Ct).ConfigureAwait(false) is { } targetValue
                 && SecretResolver.Fingerprint(targetValue) is var targetFp && targetFp != sourceFp)
             {
                 problems.Add($"key mismatch: {ctx.Target.Name}'s {name} ({targetFp}) differs from {ctx.Source.Name}'s ({sourceFp}) while {ctx.Target.Name}'s database is a copy of {ctx.Source.Name}'s — stored secrets would fail with \"Failed to decrypt password\" (FIX002)");
@@ -190,11 +230,10 @@ internal static class PreflightStep
         return list;
     }
 
-    private static async Task<PreflightCheck> ProxyAsync(DeployContext ctx)
+    private static PreflightCheck Proxy(DeployContext ctx, CommandResult? adapted)
     {
-        if (ctx.Target.Proxy is not { } site) return new("proxy", true, $"{ctx.Target.Name} declares no proxy site");
+        if (ctx.Target.Proxy is not { } site || adapted is null) return new("proxy", true, $"{ctx.Target.Name} declares no proxy site");
         var proxy = ctx.Host.Proxy;
-        var adapted = await ctx.RunAsync(CaddyCommands.Adapt(proxy.ConfigPath, proxy.Executable)).ConfigureAwait(false);
         if (!adapted.Succeeded) return new("proxy", false, $"caddy adapt of {proxy.ConfigPath} failed: {adapted.StdErr.Trim().Split('\n')[^1]}");
         var routing = CaddyRouting.Parse(adapted.StdOut, proxy.ConfigPath);
         var ports = routing.UpstreamPortsFor(site.Domain);

@@ -13,22 +13,28 @@ namespace Fixxit.Provisioning.Steps;
 /// in the script is kept only when proven equal by fingerprint, else removed so <c>.env</c> is the one source. A source
 /// port or host left anywhere in the result stops the run. Files are compared first and replaced atomically only if different.
 /// </summary>
-internal static class RenderConfigStep
+internal sealed class RenderConfigStep : IPlannedStep<IReadOnlyList<RenderConfigStep.Rendered>>
 {
-    public const string Name = "config";
-    public const string Title = "Render start_server.sh and backend/.env";
+    public const string StepName = "config";
+
+    public string Name => StepName;
+
+    public string Title => "Render start_server.sh and backend/.env";
+
     public const string DotEnvFile = "backend/.env";
 
     internal sealed record Rendered(string Path, string Content, string Mode, bool Differs);
 
-    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    /// <summary>Renders both files from the source's (all four files read in one round trip) and compares them with the target's; the state is what to write.</summary>
+    public async Task<StepPlan<IReadOnlyList<Rendered>>> InspectAsync(DeployContext ctx)
     {
         var s = ctx.Source;
         var t = ctx.Target;
         var notes = new List<string>();
-        var sourceScript = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, s.PathOf(s.Commands.Script), ctx.Ct).ConfigureAwait(false)
+        var texts = await HostBatch.ReadFilesAsync(ctx.Ssh, [s.PathOf(s.Commands.Script), s.PathOf(DotEnvFile), t.PathOf(t.Commands.Script), t.PathOf(DotEnvFile)], ctx.Ct).ConfigureAwait(false);
+        var sourceScript = texts[s.PathOf(s.Commands.Script)]
             ?? throw new ProvisioningException(FailureKind.BadInput, $"{s.PathOf(s.Commands.Script)} not found");
-        var sourceEnv = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, s.PathOf(DotEnvFile), ctx.Ct).ConfigureAwait(false)
+        var sourceEnv = texts[s.PathOf(DotEnvFile)]
             ?? throw new ProvisioningException(FailureKind.BadInput, $"{s.PathOf(DotEnvFile)} not found: the encryption key and URLs live there");
 
         var env = RenderDotEnv(ctx, sourceEnv);
@@ -38,7 +44,7 @@ internal static class RenderConfigStep
         var details = new List<string>(notes);
         foreach (var (path, content, mode, sourceText) in new[] { (t.PathOf(t.Commands.Script), script, "755", sourceScript), (t.PathOf(DotEnvFile), env, "600", sourceEnv) })
         {
-            var current = await SecretResolver.TryReadRemoteAsync(ctx.Ssh, path, ctx.Ct).ConfigureAwait(false);
+            var current = texts[path];
             var differs = current != content;
             files.Add(new Rendered(path, content, mode, differs));
             if (!differs) continue;
@@ -52,13 +58,12 @@ internal static class RenderConfigStep
         var summary = changed.Count == 0
             ? $"ports {t.BackendPort}/{t.FrontendPort} and URL {t.PublicUrl} already rendered"
             : $"{string.Join(" and ", changed)}: ports {t.BackendPort}/{t.FrontendPort}, URLs {t.PublicUrl}";
-        return new StepPlan(Name, changed.Count > 0, summary, details) { State = files };
+        return new StepPlan<IReadOnlyList<Rendered>>(Name, changed.Count > 0, summary, details, files);
     }
 
-    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan)
+    public async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan<IReadOnlyList<Rendered>> plan)
     {
-        var files = (List<Rendered>)plan.State!;
-        foreach (var file in files.Where(f => f.Differs))
+        foreach (var file in plan.State.Where(f => f.Differs))
         {
             await ctx.Ssh.WriteFileAtomicAsync(file.Path, file.Content, file.Mode, ctx.Ct).ConfigureAwait(false);
             ctx.TargetChanged = true;

@@ -55,8 +55,9 @@ internal static class RestoreReleaseStep
 
         ctx.TargetExists = true;
         ctx.TargetHasDatabase = manifest.HasDatabase;
-        var deps = await DependenciesStep.InspectAsync(ctx).ConfigureAwait(false);
-        var depsResult = await DependenciesStep.ExecuteAsync(ctx, deps).ConfigureAwait(false);
+        var dependencies = new DependenciesStep();
+        var deps = await dependencies.InspectAsync(ctx).ConfigureAwait(false);
+        var depsResult = await dependencies.ExecuteAsync(ctx, deps).ConfigureAwait(false);
         details.Add($"dependencies: {depsResult.Message}");
         if (manifest.WasRunning)
         {

@@ -13,31 +13,48 @@ namespace Fixxit.Provisioning.Steps;
 /// within a timeout that covers migrations, then verify through the proxy (Caddy) at the public URL. A run that changed
 /// nothing and finds the app running and healthy does not restart it.
 /// </summary>
-internal static class StartStep
+/// <param name="priorChanges">Whether earlier steps changed (or, in a plan, would change) the target: then it is restarted.</param>
+/// <param name="startupTimeout">How long the app may take to answer after a (re)start.</param>
+internal sealed class StartStep(Func<bool> priorChanges, TimeSpan startupTimeout) : IPlannedStep<string?>
 {
-    public const string Name = "start";
-    public const string Title = "Start and verify (loopback, then through Caddy)";
+    public const string StepName = "start";
 
-    public static async Task<StepPlan> InspectAsync(DeployContext ctx, bool priorChanges)
+    public string Name => StepName;
+
+    public string Title => "Start and verify (loopback, then through Caddy)";
+
+    /// <summary>Running and healthy (one round trip); the state is the start or restart command to run, or null.</summary>
+    public async Task<StepPlan<string?>> InspectAsync(DeployContext ctx)
     {
         var t = ctx.Target;
-        var running = ctx.TargetExists && (await ctx.RunAsync($"cd {DeployContext.Q(t.Directory)} && {t.Commands.Status} >/dev/null 2>&1").ConfigureAwait(false)).Succeeded;
-        var healthy = running && (await HealthProbe.GetAsync(ctx.Ssh, t.BackendPort, "/health", ctx.Ct).ConfigureAwait(false)).Status == 200;
-        var verb = running ? t.Commands.Restart : t.Commands.Start;
-        if (running && healthy && !priorChanges)
+        var running = false;
+        var healthy = false;
+        if (ctx.TargetExists)
         {
-            return new StepPlan(Name, false, $"{t.Name} is running and healthy on {t.BackendPort}; nothing changed, so it is not restarted", []) { State = (string?)null };
+            var facts = await HostBatch.RunAsync(ctx.Ssh, new Dictionary<string, string>
+            {
+                ["status"] = $"cd {DeployContext.Q(t.Directory)} && {t.Commands.Status} >/dev/null 2>&1",
+                ["health"] = HealthProbe.GetCommand(t.BackendPort, "/health"),
+            }, ctx.Ct).ConfigureAwait(false);
+            running = facts["status"].Succeeded;
+            healthy = running && HealthProbe.Parse(facts["health"]).Status == 200;
+        }
+
+        var verb = running ? t.Commands.Restart : t.Commands.Start;
+        if (running && healthy && !priorChanges())
+        {
+            return new StepPlan<string?>(Name, false, $"{t.Name} is running and healthy on {t.BackendPort}; nothing changed, so it is not restarted", [], null);
         }
 
         var why = !running ? "not running" : !healthy ? "running but unhealthy" : "changes above need a restart";
-        return new StepPlan(Name, true, $"{verb} ({why}), then wait for /health and /api/version and verify {t.PublicUrl} through Caddy", [$"$ cd {t.Directory} && {verb}"]) { State = verb };
+        return new StepPlan<string?>(Name, true, $"{verb} ({why}), then wait for /health and /api/version and verify {t.PublicUrl} through Caddy", [$"$ cd {t.Directory} && {verb}"], verb);
     }
 
-    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan, TimeSpan startupTimeout)
+    public async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan<string?> plan)
     {
         var t = ctx.Target;
         var details = new List<string>(plan.Details);
-        if (plan.State is string verb)
+        if (plan.State is { } verb)
         {
             var result = await ctx.RunAsync($"cd {DeployContext.Q(t.Directory)} && {verb} 2>&1").ConfigureAwait(false);
             details.Add(result.StdOut.Trim());
@@ -55,6 +72,36 @@ internal static class StartStep
 
     /// <summary>Loopback health and version, the frontend port, then the public URL through the proxy. Throws naming what did not answer.</summary>
     public static async Task<IReadOnlyList<string>> VerifyAsync(DeployContext ctx, TimeSpan startupTimeout)
+    {
+        var t = ctx.Target;
+        var details = await AllAnswerAtOnceAsync(ctx).ConfigureAwait(false) ?? await LoopbackOneByOneAsync(ctx, startupTimeout).ConfigureAwait(false);
+        if (t.Proxy is not null) details.Add(await VerifyProxyAsync(ctx, startupTimeout).ConfigureAwait(false));
+        return details;
+    }
+
+    /// <summary>The common case — the app already answers — in one round trip: every loopback probe at once; null when any did not answer as expected.</summary>
+    private static async Task<List<string>?> AllAnswerAtOnceAsync(DeployContext ctx)
+    {
+        var t = ctx.Target;
+        var commands = new Dictionary<string, string>
+        {
+            ["health"] = HealthProbe.GetCommand(t.BackendPort, "/health"),
+            ["version"] = HealthProbe.GetCommand(t.BackendPort, "/api/version"),
+        };
+        if (t.Frontend == FrontendMode.ViteDevServer) commands["frontend"] = HealthProbe.GetCommand(t.FrontendPort, "/");
+        var answers = (await HostBatch.RunAsync(ctx.Ssh, commands, ctx.Ct).ConfigureAwait(false)).ToDictionary(p => p.Key, p => HealthProbe.Parse(p.Value));
+        if (answers.Values.Any(a => a.Status != 200) || !HasVersion(answers["version"].Body)) return null;
+        var details = new List<string>
+        {
+            $"GET http://127.0.0.1:{t.BackendPort}/health → 200",
+            $"GET http://127.0.0.1:{t.BackendPort}/api/version → 200 {answers["version"].Body.Trim()}",
+        };
+        if (answers.ContainsKey("frontend")) details.Add($"GET http://127.0.0.1:{t.FrontendPort}/ → 200");
+        return details;
+    }
+
+    /// <summary>After a start: wait for /health within the startup timeout, then /api/version, then the Vite port; throws naming what did not answer.</summary>
+    private static async Task<List<string>> LoopbackOneByOneAsync(DeployContext ctx, TimeSpan startupTimeout)
     {
         var t = ctx.Target;
         var details = new List<string>();
@@ -79,7 +126,6 @@ internal static class StartStep
             details.Add($"GET http://127.0.0.1:{t.FrontendPort}/ → 200");
         }
 
-        if (t.Proxy is not null) details.Add(await VerifyProxyAsync(ctx, startupTimeout).ConfigureAwait(false));
         return details;
     }
 

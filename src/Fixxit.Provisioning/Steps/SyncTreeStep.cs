@@ -7,12 +7,16 @@ namespace Fixxit.Provisioning.Steps;
 /// Step 3: copy the source tree into the target with rsync ON the host, honouring the declared exclusions. The dry run's
 /// itemized list is the plan's diff and the idempotence check: nothing listed, nothing copied.
 /// </summary>
-internal static class SyncTreeStep
+internal sealed class SyncTreeStep : IPlannedStep<IReadOnlyList<string>>
 {
-    public const string Name = "sync";
-    public const string Title = "Copy the tree (rsync on the host)";
+    public const string StepName = "sync";
 
-    public static async Task<StepPlan> InspectAsync(DeployContext ctx)
+    public string Name => StepName;
+
+    public string Title => "Copy the tree (rsync on the host)";
+
+    /// <summary>The dry run; its state is the itemized list of what differs.</summary>
+    public async Task<StepPlan<IReadOnlyList<string>>> InspectAsync(DeployContext ctx)
     {
         var command = RsyncCommand.Sync(ctx.Source, ctx.Target, dryRun: true);
         var result = await ctx.RunCheckedAsync(command).ConfigureAwait(false);
@@ -20,12 +24,12 @@ internal static class SyncTreeStep
         var summary = changes.Count == 0
             ? $"{ctx.Target.Directory} already matches {ctx.Source.Directory} (exclusions: {string.Join(", ", ctx.Target.CopyExclusions)})"
             : $"{changes.Count} item(s) to copy from {ctx.Source.Directory}";
-        return new StepPlan(Name, changes.Count > 0, summary, [$"$ {RsyncCommand.Sync(ctx.Source, ctx.Target, dryRun: false)}", .. changes.Take(200), .. changes.Count > 200 ? [$"… and {changes.Count - 200} more"] : Array.Empty<string>()]);
+        return new StepPlan<IReadOnlyList<string>>(Name, changes.Count > 0, summary, [$"$ {RsyncCommand.Sync(ctx.Source, ctx.Target, dryRun: false)}", .. changes.Take(200), .. changes.Count > 200 ? [$"… and {changes.Count - 200} more"] : Array.Empty<string>()], changes);
     }
 
-    public static async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan plan, TimeSpan elapsedSoFar)
+    public async Task<StepResult> ExecuteAsync(DeployContext ctx, StepPlan<IReadOnlyList<string>> plan)
     {
-        if (!plan.WillChange) return plan.AsResult(elapsedSoFar);
+        if (!plan.WillChange) return plan.AsResult();
         var result = await ctx.RunAsync(RsyncCommand.Sync(ctx.Source, ctx.Target, dryRun: false)).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -35,7 +39,7 @@ internal static class SyncTreeStep
 
         ctx.TargetChanged = true;
         var copied = RsyncCommand.Changes(result.StdOut);
-        await ctx.HoldAsync("sync:copied").ConfigureAwait(false);
+        await ctx.CheckpointAsync(Checkpoints.SyncCopied).ConfigureAwait(false);
         return new StepResult(Name, StepStatus.Changed, $"copied {copied.Count} item(s) from {ctx.Source.Directory}") { Details = plan.Details };
     }
 }

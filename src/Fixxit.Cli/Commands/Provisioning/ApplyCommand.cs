@@ -27,7 +27,6 @@ public sealed class ApplyCommand : AsyncCommand<ApplyCommand.Settings>
     {
         if (settings.Update && settings.ReseedDb) throw new UserFacingException("--update never touches the database; drop --reseed-db or --update");
         var (topology, options) = ProvisioningTarget.Resolve(settings);
-        options = options with { HoldAt = System.Environment.GetEnvironmentVariable("FIXXIT_PROVISIONING_HOLD_AT") };
         var apply = ApplyOptions.Default with
         {
             Update = settings.Update,

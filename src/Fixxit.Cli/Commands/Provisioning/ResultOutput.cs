@@ -25,7 +25,7 @@ public static class ResultOutput
             var progress = new SynchronousProgress(e =>
             {
                 if (e.Phase == StepPhase.Started) status.Status(Markup.Escape(e.Title) + "…");
-                else if (e.Result is { } step && !step.Step.EndsWith(":inspect", StringComparison.Ordinal)) WriteStep(step, settings.Verbose || alwaysDetails);
+                else if (e.Result is { Inspection: false } step) WriteStep(step, settings.Verbose || alwaysDetails);
             });
             return await run(progress);
         });

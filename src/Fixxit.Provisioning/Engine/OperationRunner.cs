@@ -1,0 +1,85 @@
+using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Remote;
+using Fixxit.Provisioning.Releases;
+using Fixxit.Provisioning.Steps;
+
+namespace Fixxit.Provisioning.Engine;
+
+/// <summary>
+/// The one loop every verb runs through: resolve the environments, connect, preflight (and the lock) once, then the
+/// operation's steps in order until one fails, then its recovery, then — for changing verbs — the journal line and the
+/// lock release, whatever happened.
+/// </summary>
+internal sealed class OperationRunner(ProvisionerOptions options)
+{
+    public async Task<ProvisionResult> RunAsync(Topology topology, string environment, OperationDefinition operation, IProgress<StepEvent>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        var runId = Guid.NewGuid().ToString("N");
+        var run = new RunRecorder(operation.Kind, topology.Name, environment, runId, progress);
+        run.Started(PreflightStep.Name, PreflightStep.Title);
+        AppEnvironment target;
+        ServerHost host;
+        AppEnvironment source;
+        try
+        {
+            target = topology.Environment(environment);
+            host = topology.HostOf(target);
+            source = Provisioner.SourceOf(host, target);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ProvisioningException)
+        {
+            run.Add(new StepResult(PreflightStep.Name, StepStatus.Failed, e.Message), FailureKind.BadInput);
+            return Shaped(run.Build(), operation);
+        }
+
+        SshSession ssh;
+        try
+        {
+            var sshTarget = SshTarget.From(options.HostKeyFingerprint is { } pin ? host with { HostKeyFingerprint = pin } : host, options.PrivateKeyPath);
+            ssh = await SshSession.ConnectAsync(sshTarget, options.Log, ct).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            run.Add(new StepResult(PreflightStep.Name, StepStatus.Failed, e.Message), FailureKind.BadInput);
+            return run.Build();
+        }
+        catch (SshConnectException e)
+        {
+            run.Add(new StepResult(PreflightStep.Name, StepStatus.Failed, $"ssh ({e.Failure}): {e.Message}"), FailureKind.Unreachable);
+            return run.Build();
+        }
+
+        await using (ssh.ConfigureAwait(false))
+        {
+            var ctx = new DeployContext
+            {
+                Topology = topology, Host = host, Target = target, Source = source, Ssh = ssh, Layout = ReleaseLayout.For(target),
+                Options = options, Operation = operation.Kind, RunId = runId, Ct = ct, Apply = operation.Apply,
+            };
+            var (preflight, kind) = await PreflightStep.RunAsync(ctx, operation.Preflight).ConfigureAwait(false);
+            run.Add(preflight, kind);
+            if (run.HasFailed) return Shaped(run.Build(), operation);
+
+            var rolledBack = false;
+            try
+            {
+                foreach (var step in operation.Steps(ctx))
+                {
+                    await run.StepAsync(step, ctx).ConfigureAwait(false);
+                    if (run.HasFailed) break;
+                }
+
+                if (run.HasFailed && operation.Recover is { } recover) rolledBack = await recover(ctx, run).ConfigureAwait(false);
+                return Shaped(run.Build(operation.Release(ctx), rolledBack), operation);
+            }
+            finally
+            {
+                if (operation.Journaled) await RunJournal.FinishAsync(ctx, run.Build(operation.Release(ctx), rolledBack), run.Elapsed, options).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static ProvisionResult Shaped(ProvisionResult result, OperationDefinition operation) =>
+        operation.FailuresAreFindings && result.Failure == FailureKind.StepFailed ? result with { Failure = FailureKind.ProblemsFound } : result;
+}
