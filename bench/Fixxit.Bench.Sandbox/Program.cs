@@ -7,11 +7,13 @@ using Fixxit.Sandbox.Environments;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Topology;
 
-// dotnet run -c Release --project bench/Fixxit.Bench.Sandbox -- [--slot N] [--cold K] [--warm K]
+// dotnet run -c Release --project bench/Fixxit.Bench.Sandbox -- [--slot N] [--cold K] [--warm K] [--checks N]
 // Prints a markdown table (docs/benchmarks/sandbox.md) and writes it to bench/Fixxit.Bench.Sandbox/results/.
+// --checks N: per cold run, N server checks on the one pinned connection vs N fresh OpenSSH client invocations.
 var slot = Option("--slot", 9);
 var coldRuns = Option("--cold", 3);
 var warmRuns = Option("--warm", 5);
+var checks = Option("--checks", 50);
 var ports = SandboxPorts.ForSlot(slot);
 var samples = new Dictionary<string, List<double>>();
 
@@ -40,6 +42,31 @@ for (var run = 0; run < coldRuns; run++)
         await using (var ssh = await SshSession.ConnectAsync(info.SshTarget()))
         {
             for (var i = 0; i < 20; i++) await Time("ssh command on a reused connection (sandbox .bashrc)", () => ssh.RunCheckedAsync("true"));
+        }
+
+        // The checklist's server checks are short commands like these; A/B in the same minute, so the ratio is fair.
+        var layout = new SandboxLayout(root);
+        var check = $"test -f {ShellQuote.Quote(info.Dev.PathOf("start_server.sh"))} && stat -c %s {ShellQuote.Quote(info.Dev.PathOf("backend/.env"))}";
+        var knownHosts = Path.Combine(root, "bench_known_hosts");
+        await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{ports.Ssh} {(await File.ReadAllTextAsync(layout.HostKey + ".pub")).Trim()}\n");
+        for (var rep = 0; rep < 3; rep++)
+        {
+            await Time($"{checks} server checks, one pinned SSH.NET connection (total)", async () =>
+            {
+                await using var pinned = await SshSession.ConnectAsync(info.SshTarget());
+                for (var i = 0; i < checks; i++) await pinned.RunCheckedAsync(check);
+            });
+            await Time($"{checks} server checks, a fresh OpenSSH client each (total)", async () =>
+            {
+                for (var i = 0; i < checks; i++)
+                {
+                    await ProcessRunner.RunCheckedAsync("ssh",
+                    [
+                        "-i", layout.ClientKey, "-p", ports.Ssh.ToString(CultureInfo.InvariantCulture), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+                        "-o", "UserKnownHostsFile=" + knownHosts, "-o", "LogLevel=ERROR", $"{info.User}@127.0.0.1", check,
+                    ]);
+                }
+            });
         }
 
         // A/B: what each command would cost if the login shell ran root's real .bashrc (pyenv init).
@@ -72,6 +99,9 @@ foreach (var (name, values) in samples)
     table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {values.Count} | {values[values.Count / 2]:0} | {values[0]:0} | {values[^1]:0} |");
 }
 
+var pinnedTotal = Median($"{checks} server checks, one pinned SSH.NET connection (total)");
+var freshTotal = Median($"{checks} server checks, a fresh OpenSSH client each (total)");
+if (pinnedTotal > 0) table.AppendLine(CultureInfo.InvariantCulture, $"\nfresh / pinned for {checks} checks: {freshTotal / pinnedTotal:0.0}× (medians)");
 Console.WriteLine(table);
 var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "results");
 Directory.CreateDirectory(results);
@@ -85,6 +115,8 @@ async Task<T> Measure<T>(string name, Func<Task<T>> action)
     (samples.TryGetValue(name, out var list) ? list : samples[name] = []).Add(clock.Elapsed.TotalMilliseconds);
     return result;
 }
+
+double Median(string name) => samples.TryGetValue(name, out var values) && values.Count > 0 ? values.Order().ElementAt(values.Count / 2) : 0;
 
 async Task Time(string name, Func<Task> action) => await Measure(name, async () => { await action(); return 0; });
 
