@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.OpenWebUi.Database;
 
 namespace Fixxit.Checklist.Features.Drivers;
 

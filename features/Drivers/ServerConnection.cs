@@ -1,5 +1,5 @@
 using Fixxit.Checklist.Features.Support;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
 
 namespace Fixxit.Checklist.Features.Drivers;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Fixxit.Sandbox;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Checklist.Features.Support;
 
@@ -22,7 +22,7 @@ public static class SandboxTarget
         var root = ResolveRoot(settings.SandboxRoot);
         Root = root;
         var ports = SandboxPorts.ForSlot(settings.SandboxSlot);
-        var status = await Sandbox.Sandbox.StatusAsync(root, cancellationToken).ConfigureAwait(false);
+        var status = await Sandbox.SandboxControl.StatusAsync(root, cancellationToken).ConfigureAwait(false);
         SandboxInfo info;
         if (status.CoreRunning && status.Info is not null)
         {
@@ -92,12 +92,12 @@ public static class SandboxTarget
         ArgumentNullException.ThrowIfNull(log);
         try
         {
-            return await Sandbox.Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
+            return await Sandbox.SandboxControl.UpAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (SandboxException e)
         {
             log($"sandbox up failed once ({e.Message}); retrying");
-            return await Sandbox.Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
+            return await Sandbox.SandboxControl.UpAsync(options, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -105,7 +105,7 @@ public static class SandboxTarget
     {
         if (!StartedByThisRun || Root is null) return;
         log($"sandbox at {Root}: this run started it, bringing it down");
-        await Sandbox.Sandbox.DownAsync(Root, log).ConfigureAwait(false);
+        await Sandbox.SandboxControl.DownAsync(Root, log).ConfigureAwait(false);
         StartedByThisRun = false;
     }
 

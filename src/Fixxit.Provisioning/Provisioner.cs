@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Host;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Steps;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning;
 

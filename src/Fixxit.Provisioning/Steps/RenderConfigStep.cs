@@ -1,6 +1,6 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Files;
 using Fixxit.Provisioning.Host;
@@ -17,7 +17,7 @@ internal static class RenderConfigStep
 {
     public const string Name = "config";
     public const string Title = "Render start_server.sh and backend/.env";
-    public const string DotEnvFile = "backend/.env";
+    public const string DotEnvFile = AppEnvironment.DefaultDotEnvFile;
 
     internal sealed record Rendered(string Path, string Content, string Mode, bool Differs);
 

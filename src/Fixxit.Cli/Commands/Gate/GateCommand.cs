@@ -1,8 +1,8 @@
-using Fixxit.EnvConfig.Secrets;
 using Fixxit.EnvConfig.Validation;
+using Fixxit.Masking;
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,7 +26,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         AnsiConsole.MarkupLine("  [green]✓[/] fixxit topology: FIX001-FIX008 clean");
 
         AnsiConsole.Write(new Rule("[bold]2. Sandbox up[/]").LeftJustified());
-        var info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = settings.Root, Log = Grey }, cancellationToken);
+        var info = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = settings.Root, Log = Grey }, cancellationToken);
         var sandboxProblems = TopologyValidator.Validate(info.Topology);
         foreach (var p in sandboxProblems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
         if (sandboxProblems.Count > 0) return ExitCodes.ProblemsFound;
@@ -50,7 +50,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
             ? $"[green]✓ gate passed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}"
             : $"[red]✗ gate failed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}");
 
-        if (settings.Down) await Fixxit.Sandbox.Sandbox.DownAsync(info.Root, Grey, cancellationToken);
+        if (settings.Down) await Fixxit.Sandbox.SandboxControl.DownAsync(info.Root, Grey, cancellationToken);
         return run.Passed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
     }
 
