@@ -29,7 +29,7 @@ internal static partial class MsBuildMeasurement
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <EnableNETAnalyzers>true</EnableNETAnalyzers>
                     <AnalysisLevel>latest</AnalysisLevel>
-                    <RootNamespace>Fixxit.Topology</RootNamespace>
+                    <RootNamespace>Fixxit.Topologies</RootNamespace>
                   </PropertyGroup>
                   <ItemGroup>
                     <Reference Include="{Path.Combine(binDir, "Fixxit.EnvConfig.dll")}" />

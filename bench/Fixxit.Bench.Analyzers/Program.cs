@@ -7,7 +7,7 @@ var msbuildRuns = Option("--msbuild-runs", 3);
 var root = FindRepositoryRoot();
 var scenarios = new List<(string Name, IReadOnlyList<(string Path, string Text)> Sources)>
 {
-    ("Fixxit.Topology", Directory.GetFiles(Path.Combine(root, "src", "Fixxit.Topology"), "*.cs").Order(StringComparer.Ordinal).Select(p => (Path.GetFileName(p), File.ReadAllText(p))).ToList()),
+    ("Fixxit.Topologies", Directory.GetFiles(Path.Combine(root, "src", "Fixxit.Topologies"), "*.cs").Order(StringComparer.Ordinal).Select(p => (Path.GetFileName(p), File.ReadAllText(p))).ToList()),
     ("Generated, 200 environments", TopologyGenerator.Generate(pairs: 100, files: 10)),
 };
 

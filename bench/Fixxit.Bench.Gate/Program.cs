@@ -3,7 +3,7 @@ using System.Text;
 using Fixxit.Bench.Gate;
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 // Usage: dotnet run --project bench/Fixxit.Bench.Gate -c Release -- [repeats=2]
 // Brings up its own sandbox (slot 4, temporary root), provisions prod and a backup, then times the full gate (the
@@ -21,7 +21,7 @@ var cores = Environment.ProcessorCount;
 try
 {
     var up = System.Diagnostics.Stopwatch.StartNew();
-    var info = await Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = SandboxPorts.ForSlot(Slot) });
+    var info = await SandboxControl.UpAsync(new SandboxOptions { Root = root, Ports = SandboxPorts.ForSlot(Slot) });
     var sandboxUp = up.Elapsed;
     var provisioner = new Provisioner(ProvisionerOptions.ForSandbox(info.ClientKeyPath, info.CaRootCertificatePath));
     var apply = await provisioner.ApplyAsync(info.Topology, "prod", ApplyOptions.Default, null, CancellationToken.None);
@@ -65,6 +65,6 @@ try
 }
 finally
 {
-    await Sandbox.DownAsync(root);
+    await SandboxControl.DownAsync(root);
     if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
 }

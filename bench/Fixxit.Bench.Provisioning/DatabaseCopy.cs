@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Fixxit.EnvConfig.Database;
+using Fixxit.OpenWebUi.Database;
 using Microsoft.Data.Sqlite;
 
 namespace Fixxit.Bench.Provisioning;

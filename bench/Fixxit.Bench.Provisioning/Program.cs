@@ -4,7 +4,7 @@ using System.Text;
 using Fixxit.Bench.Provisioning;
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 // dotnet run -c Release --project bench/Fixxit.Bench.Provisioning -- [--slot N] [--runs K] [--db-mb M] [--apply-only] [--baseline-cli DLL]
 // Prints a markdown table (docs/benchmarks/provisioning.md) and writes it to bench/Fixxit.Bench.Provisioning/results/.
@@ -19,7 +19,7 @@ var root = Path.Combine(Path.GetTempPath(), $"fixxit-bench-provisioning-{Guid.Ne
 try
 {
     Console.Error.WriteLine($"sandbox up at {root} (slot {slot})");
-    var info = await Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = SandboxPorts.ForSlot(slot) });
+    var info = await SandboxControl.UpAsync(new SandboxOptions { Root = root, Ports = SandboxPorts.ForSlot(slot) });
 
     // 1. Tree copy: the provisioner's rsync (declared exclusions) vs the plan's alternative, cp -a, of the same dev tree.
     if (!applyOnly) await TreeCopy.RunAsync(info, runs, table);
@@ -63,7 +63,7 @@ catch (Exception e) when (e is InvalidOperationException or SandboxException or 
 }
 finally
 {
-    await Sandbox.DownAsync(root);
+    await SandboxControl.DownAsync(root);
     if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
 }
 

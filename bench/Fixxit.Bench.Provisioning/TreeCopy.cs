@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Remote;
 using Fixxit.Sandbox;
 
 namespace Fixxit.Bench.Provisioning;

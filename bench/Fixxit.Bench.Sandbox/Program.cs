@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
 using Fixxit.Sandbox;
 using Fixxit.Sandbox.Environments;
 using Fixxit.Sandbox.Processes;
-using Fixxit.Topology;
+using Fixxit.Topologies;
+using Fixxit.FileFormats.ShellScript;
 
 // dotnet run -c Release --project bench/Fixxit.Bench.Sandbox -- [--slot N] [--cold K] [--warm K] [--checks N]
 // Prints a markdown table (docs/benchmarks/sandbox.md) and writes it to bench/Fixxit.Bench.Sandbox/results/.
@@ -25,19 +26,19 @@ for (var run = 0; run < coldRuns; run++)
         var steps = new List<(TimeSpan At, string Step)>();
         var stepClock = Stopwatch.StartNew();
         var info = await Measure("up, cold (new root: keys, dev tree with npm install + seed + git, start all)",
-            () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = line => steps.Add((stepClock.Elapsed, StepName(line))) }));
+            () => SandboxControl.UpAsync(new SandboxOptions { Root = root, Ports = ports, Log = line => steps.Add((stepClock.Elapsed, StepName(line))) }));
         steps.Add((stepClock.Elapsed, "end"));
         for (var i = 0; i + 1 < steps.Count; i++)
         {
             (samples.TryGetValue($"  cold step: {steps[i].Step}", out var list) ? list : samples[$"  cold step: {steps[i].Step}"] = []).Add((steps[i + 1].At - steps[i].At).TotalMilliseconds);
         }
 
-        for (var i = 0; i < warmRuns; i++) await Time("up, warm (everything already running)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+        for (var i = 0; i < warmRuns; i++) await Time("up, warm (everything already running)", () => SandboxControl.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
 
         var backend = EnvironmentControl.Pid(info.Dev, "backend")!.Value;
         await ProcessRunner.RunCheckedAsync("kill", ["-9", backend.ToString(CultureInfo.InvariantCulture)]);
         while (ProcessTable.IsAlive(backend)) await Task.Delay(10); // the signal is asynchronous: measure recovery, not a race
-        await Time("up after kill -9 of dev's backend", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+        await Time("up after kill -9 of dev's backend", () => SandboxControl.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
 
         await using (var ssh = await SshSession.ConnectAsync(info.SshTarget()))
         {
@@ -79,13 +80,13 @@ for (var run = 0; run < coldRuns; run++)
         }
 
         await File.WriteAllTextAsync(bashrc, original);
-        await Time("down (stop all by pid, prove ports free)", () => Sandbox.DownAsync(root));
-        await Time("up from down (tree, keys and CA kept)", () => Sandbox.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
-        await Sandbox.DownAsync(root);
+        await Time("down (stop all by pid, prove ports free)", () => SandboxControl.DownAsync(root));
+        await Time("up from down (tree, keys and CA kept)", () => SandboxControl.UpAsync(new SandboxOptions { Root = root, Ports = ports }));
+        await SandboxControl.DownAsync(root);
     }
     finally
     {
-        await Sandbox.DownAsync(root);
+        await SandboxControl.DownAsync(root);
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 }

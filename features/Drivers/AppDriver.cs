@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Checklist.Features.Drivers;
 

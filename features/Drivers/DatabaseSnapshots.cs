@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.OpenWebUi.Database;
+using Fixxit.Remote;
 using Fixxit.Evidence;
 using Fixxit.Gherkin.NUnit;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.Checklist.Features.Drivers;
 

@@ -28,7 +28,7 @@ public sealed class InvitationLinks(ChecklistRun run)
             var value = db.ReadConfig()?.WebuiUrl;
             return value is null ? ": the database persists no webui.url" : $": {run.UnderTest.Name} DB's persisted webui.url is {value}";
         }
-        catch (Exception e) when (e is ChecklistFailure or IOException or InvalidOperationException or EnvConfig.Database.OpenWebUiDatabaseException)
+        catch (Exception e) when (e is ChecklistFailure or IOException or InvalidOperationException or Fixxit.OpenWebUi.Database.OpenWebUiDatabaseException)
         {
             return string.Empty;
         }

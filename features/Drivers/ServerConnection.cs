@@ -1,6 +1,6 @@
 using Fixxit.Checklist.Features.Support;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Remote;
+using Fixxit.Masking;
 
 namespace Fixxit.Checklist.Features.Drivers;
 

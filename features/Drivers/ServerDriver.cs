@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Caddy;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.Caddy;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Masking;
+using Fixxit.Remote;
 
 namespace Fixxit.Checklist.Features.Drivers;
 

@@ -1,6 +1,6 @@
 using Fixxit.Checklist.Features.Support;
 using Fixxit.Gherkin.NUnit;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 using NUnit.Framework;
 using Reqnroll;
 
@@ -30,7 +30,7 @@ public static class TargetHooks
 
         var (target, lease) = settings.IsSandbox
             ? await SandboxTarget.PrepareAsync(settings, results, Log, CancellationToken.None).ConfigureAwait(false)
-            : (Target.ForRealServer(settings, Topologies.ByName(settings.Topology, () => throw new InvalidOperationException("unreachable")), results), null);
+            : (Target.ForRealServer(settings, NamedTopologies.ByName(settings.Topology, () => throw new InvalidOperationException("unreachable")), results), null);
         var run = new ChecklistRun(target, lease);
         Register(testRun.TestRunContainer, run);
 
@@ -96,7 +96,7 @@ public static class TargetHooks
             var response = await run.Api.GetAsync(target.UnderTest, "/api/v1/invitations/", Role.Admin).ConfigureAwait(false);
             foreach (var invitation in (response.Json as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>())
             {
-                Fixxit.EnvConfig.Secrets.SecretMasker.Shared.Register((string?)invitation["token"], "invitation token");
+                Fixxit.Masking.SecretMasker.Shared.Register((string?)invitation["token"], "invitation token");
             }
         }
         catch (ChecklistFailure e)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Fixxit.Checklist.Features.Drivers;
 using Fixxit.Checklist.Features.Pages;
 using Fixxit.Checklist.Features.Support;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Reqnroll;
 using static Microsoft.Playwright.Assertions;
 

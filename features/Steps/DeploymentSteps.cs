@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Fixxit.Checklist.Features.Drivers;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Reqnroll;
 
 namespace Fixxit.Checklist.Features.Steps;
@@ -140,7 +140,7 @@ public sealed class DeploymentSteps(ChecklistRun run, PersistedUrls persistedUrl
     public async Task ThenDevDotEnvHasDevUrl()
     {
         var dev = run.Environment("dev");
-        var url = await run.Server.DotEnvValueAsync(dev, "backend/.env", "WEBUI_URL", secret: false).ConfigureAwait(false);
+        var url = await run.Server.DotEnvValueAsync(dev, dev.DotEnvFile, "WEBUI_URL", secret: false).ConfigureAwait(false);
         var expected = dev.Settings.WebuiUrl ?? dev.PublicUrl;
         Check.That(url is null || url.TrimEnd('/') == expected.TrimEnd('/'),
             $"the deploy changed dev: dev's backend/.env WEBUI_URL is {url}, not dev's {expected}");

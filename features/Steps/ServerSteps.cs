@@ -1,7 +1,8 @@
 using Fixxit.Checklist.Features.Drivers;
 using Fixxit.Checklist.Features.Support;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Reqnroll;
 
 namespace Fixxit.Checklist.Features.Steps;
@@ -72,14 +73,14 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
     public async Task ThenDotEnvUrlsAreOwn(string name)
     {
         var env = run.Environment(name);
-        var text = await run.Server.ReadAsync(env, "backend/.env").ConfigureAwait(false);
-        foreach (var (key, value) in EnvConfig.DotEnv.DotEnvDocument.Parse(text).Entries.Select(e => (e.Key, e.Value)))
+        var text = await run.Server.ReadAsync(env, env.DotEnvFile).ConfigureAwait(false);
+        foreach (var (key, value) in Fixxit.FileFormats.DotEnv.DotEnvDocument.Parse(text).Entries.Select(e => (e.Key, e.Value)))
         {
             if (key.Contains("KEY", StringComparison.Ordinal) || key.Contains("SECRET", StringComparison.Ordinal) || key.Contains("PASSWORD", StringComparison.Ordinal))
                 SecretMasker.Shared.Register(value, key);
         }
 
-        var problems = EnvConfig.LiveChecks.DotEnvUrlCheck.Check(run.Target.Topology, env, text);
+        var problems = Fixxit.LiveChecks.DotEnvUrlCheck.Check(run.Target.Topology, env, text);
         Check.That(problems.Count == 0, $"{env.Name}'s backend/.env: {problems.FirstOrDefault()?.Setting} {problems.FirstOrDefault()?.Message} ({problems.FirstOrDefault()?.Id})",
             string.Join(Environment.NewLine, problems));
     }
@@ -89,7 +90,7 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
     {
         var env = run.Environment(name);
         const string key = EnvironmentSecrets.EncryptionKeyName;
-        var dotEnv = await run.Server.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
+        var dotEnv = await run.Server.DotEnvValueAsync(env, env.DotEnvFile, key).ConfigureAwait(false);
         var script = await run.Server.ShellVariableAsync(env, env.Commands.Script, key).ConfigureAwait(false);
         Check.That(dotEnv is not null, $"{env.Name}'s backend/.env does not define {key}");
         if (script is null) return; // one definition only: nothing can disagree
@@ -102,8 +103,8 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
     {
         var env = run.UnderTest;
         var source = run.Target.Source;
-        var mine = await run.Server.DotEnvValueAsync(env, "backend/.env", key).ConfigureAwait(false);
-        var theirs = await run.Server.DotEnvValueAsync(source, "backend/.env", key).ConfigureAwait(false);
+        var mine = await run.Server.DotEnvValueAsync(env, env.DotEnvFile, key).ConfigureAwait(false);
+        var theirs = await run.Server.DotEnvValueAsync(source, source.DotEnvFile, key).ConfigureAwait(false);
         Check.That(mine is not null, $"{env.Name}'s backend/.env does not define {key}");
         Check.That(theirs is not null, $"{source.Name}'s backend/.env does not define {key}");
         Check.That(KeyFingerprint.OfKeyText(mine!) == KeyFingerprint.OfKeyText(theirs!),
@@ -114,7 +115,7 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
     public async Task ThenEveryStoredPasswordDecrypts()
     {
         var env = run.UnderTest;
-        var keyText = await run.Server.DotEnvValueAsync(env, "backend/.env", EnvironmentSecrets.EncryptionKeyName).ConfigureAwait(false);
+        var keyText = await run.Server.DotEnvValueAsync(env, env.DotEnvFile, EnvironmentSecrets.EncryptionKeyName).ConfigureAwait(false);
         Check.That(keyText is not null, $"{env.Name}'s backend/.env does not define {EnvironmentSecrets.EncryptionKeyName}");
         Check.That(FernetKey.TryParse(keyText!, out var key), $"{env.Name}'s {EnvironmentSecrets.EncryptionKeyName} is not a Fernet key");
         using var db = await run.Databases.OpenAsync(env).ConfigureAwait(false);

@@ -7,6 +7,6 @@ public sealed record SandboxLease(string Root)
     {
         ArgumentNullException.ThrowIfNull(log);
         log($"sandbox at {Root}: this run started it, bringing it down");
-        return Fixxit.Sandbox.Sandbox.DownAsync(Root, log);
+        return Fixxit.Sandbox.SandboxControl.DownAsync(Root, log);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Fixxit.Sandbox;
 using Fixxit.Sandbox.Readiness;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Checklist.Features.Support;
 

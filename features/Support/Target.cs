@@ -1,7 +1,7 @@
 using System.Net;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
+using Fixxit.Remote;
 
 namespace Fixxit.Checklist.Features.Support;
 
@@ -13,7 +13,7 @@ public sealed class Target
 {
     public required TargetSettings Settings { get; init; }
 
-    public required EnvConfig.Topology Topology { get; init; }
+    public required Topology Topology { get; init; }
 
     public required AppEnvironment UnderTest { get; init; }
 
@@ -60,7 +60,7 @@ public sealed class Target
         string.Join(", ", HostMap.Select(p => $"MAP {p.Key} {p.Value}").Append("MAP * ~NOTFOUND"));
 
     /// <summary>A real target: names mapped to the server address from the environment, system CA trust, pinned SSH.</summary>
-    public static Target ForRealServer(TargetSettings settings, EnvConfig.Topology topology, string resultsDirectory)
+    public static Target ForRealServer(TargetSettings settings, Topology topology, string resultsDirectory)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(topology);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Checklist.Features.Support;
 

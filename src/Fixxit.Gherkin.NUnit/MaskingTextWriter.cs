@@ -1,5 +1,5 @@
 using System.Text;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Gherkin.NUnit;
 

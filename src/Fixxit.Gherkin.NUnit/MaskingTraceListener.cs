@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using NUnit.Framework;
 using Reqnroll.Tracing;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Gherkin.NUnit;
 

@@ -23,7 +23,7 @@ internal static class RunTally
     public static void RecordHookFailure(string where, Exception failure)
     {
         HookFailed = true;
-        FailedNames.Enqueue($"{where}: {Fixxit.EnvConfig.Secrets.SecretMasker.Shared.Mask(failure.Message)}");
+        FailedNames.Enqueue($"{where}: {Fixxit.Masking.SecretMasker.Shared.Mask(failure.Message)}");
     }
 
     public static void Record(GherkinFeature feature, ScenarioCase scenario, Exception? failure)

@@ -25,11 +25,11 @@ try
 }
 catch (ConfigurationException e)
 {
-    Console.Error.WriteLine($"ERROR:    {Fixxit.EnvConfig.Secrets.SecretMasker.Shared.Mask(e.Message)}");
+    Console.Error.WriteLine($"ERROR:    {Fixxit.Masking.SecretMasker.Shared.Mask(e.Message)}");
     return 2;
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
 {
-    Console.Error.WriteLine($"ERROR:    {args[0]} failed: {Fixxit.EnvConfig.Secrets.SecretMasker.Shared.Mask(e.Message)}");
+    Console.Error.WriteLine($"ERROR:    {args[0]} failed: {Fixxit.Masking.SecretMasker.Shared.Mask(e.Message)}");
     return 1;
 }

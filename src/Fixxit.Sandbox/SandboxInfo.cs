@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.Topology;
+using Fixxit.Remote;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox;
 
@@ -11,7 +11,7 @@ public sealed record SandboxInfo
 {
     public required string Root { get; init; }
 
-    public required EnvConfig.Topology Topology { get; init; }
+    public required Topology Topology { get; init; }
 
     public required SandboxPorts Ports { get; init; }
 
@@ -55,7 +55,7 @@ public sealed record SandboxInfo
     };
 
     /// <summary>The pinned SSH target for the sandbox host.</summary>
-    public SshTarget SshTarget() => EnvConfig.Remote.SshTarget.From(Host, ClientKeyPath);
+    public SshTarget SshTarget() => Fixxit.Remote.SshTarget.From(Host, ClientKeyPath);
 
     /// <summary>An HttpClient for <c>https://dev.fixxit.ai:&lt;port&gt;</c> and <c>https://app.fixxit.ai:&lt;port&gt;</c>: names mapped to 127.0.0.1, only Caddy's CA trusted.</summary>
     public HttpClient CreateHttpClient(bool useCookies = false) =>

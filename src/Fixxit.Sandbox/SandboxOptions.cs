@@ -1,4 +1,4 @@
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox;
 

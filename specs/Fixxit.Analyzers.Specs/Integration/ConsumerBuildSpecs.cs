@@ -48,16 +48,8 @@ public sealed partial class ConsumerBuildSpecs
         var work = Directory.CreateTempSubdirectory("fixxit-consumer-");
         try
         {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            // A version no cache can already hold, so the consumer restores exactly this pack.
-            var version = $"0.1.0-spec.{DateTime.UtcNow:yyyyMMddHHmmss}";
-            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
-            // Packs the Fixxit.EnvConfig.dll this spec was built with (its copy in the spec's output), so a concurrent
-            // rebuild of the library's own bin folder cannot pull the file away mid-pack.
-            var pack = await DotnetCli.RunAsync(RepositoryPaths.Root, Limit, "pack", RepositoryPaths.Of("src", "Fixxit.EnvConfig", "Fixxit.EnvConfig.csproj"),
-                "--no-build", "-c", configuration, "-o", feed, $"-p:PackageVersion={version}",
-                $"-p:OutputPath={AppContext.BaseDirectory}", $"-p:NuspecOutputPath={Path.Combine(work.FullName, "nuspec")}{Path.DirectorySeparatorChar}");
-            pack.ExitCode.Should().Be(0, pack.Output);
+            var version = EnvConfigPackage.FreshVersion();
+            var (feed, _) = await EnvConfigPackage.PackAsync(work.FullName, version, Limit);
 
             var consumer = WriteConsumer(work.FullName, feed, version);
             var topologyFile = Path.Combine(consumer, "Environments.cs");
@@ -88,8 +80,8 @@ public sealed partial class ConsumerBuildSpecs
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />");
-        // Dependencies (SSH.NET, Sqlite) come from this machine's package cache as a read-only fallback, so the build
-        // needs no network and leaves nothing behind in the cache.
+        // The package has no dependencies (PackageMetadataSpecs); anything else a build restores comes from this machine's
+        // package cache as a read-only fallback, so the build needs no network and leaves nothing behind in the cache.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

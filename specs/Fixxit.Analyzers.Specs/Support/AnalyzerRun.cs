@@ -9,7 +9,7 @@ namespace Fixxit.Analyzers.Specs.Support;
 /// <summary>Compiles named source files with the net10 and Fixxit.EnvConfig references and runs the analyzer over them.</summary>
 internal static class AnalyzerRun
 {
-    // What the SDK's ImplicitUsings give a project (Fixxit.Topology relies on them).
+    // What the SDK's ImplicitUsings give a project (Fixxit.Topologies relies on them).
     private const string ImplicitUsings = "global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic; global using System.Threading.Tasks;";
 
     public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> files, bool withEnvConfig = true)

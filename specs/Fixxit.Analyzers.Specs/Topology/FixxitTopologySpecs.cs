@@ -1,11 +1,12 @@
 using Fixxit.Analyzers.Specs.Support;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 using Microsoft.CodeAnalysis;
 
 namespace Fixxit.Analyzers.Specs.Topology;
 
 /// <summary>
-/// Fixxit's real topology (src/Fixxit.Topology, read from the repository) is clean, and each one-line mistake the
+/// Fixxit's real topology (src/Fixxit.Topologies, read from the repository) is clean, and each one-line mistake the
 /// issue names is reported with the right ID on the edited line. IDs are written out: they are the fixed contract
 /// (and the shared RuleIds class exists in both the analyzer and the library this project references).
 /// </summary>
@@ -14,7 +15,7 @@ public sealed class FixxitTopologySpecs
     private const string TopologyFile = "FixxitTopology.cs";
 
     private static List<(string Path, string Text)> Sources() =>
-        Directory.GetFiles(RepositoryPaths.Of("src", "Fixxit.Topology"), "*.cs").Order(StringComparer.Ordinal)
+        Directory.GetFiles(RepositoryPaths.Of("src", "Fixxit.Topologies"), "*.cs").Order(StringComparer.Ordinal)
             .Select(p => (Path.GetFileName(p), File.ReadAllText(p))).ToList();
 
     [Test]

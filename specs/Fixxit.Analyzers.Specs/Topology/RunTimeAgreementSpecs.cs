@@ -1,7 +1,7 @@
 using Fixxit.Analyzers.Specs.Support;
 using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Analyzers.Specs.Topology;
 
@@ -38,7 +38,7 @@ public sealed class RunTimeAgreementSpecs
         var topology = FixxitTopology.Real with { Hosts = [FixxitTopology.Server with { Environments = [FixxitTopology.Dev, prod] }] };
         var runTime = TopologyValidator.Validate(topology).Select(p => p.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var sources = Directory.GetFiles(RepositoryPaths.Of("src", "Fixxit.Topology"), "*.cs").Order(StringComparer.Ordinal)
+        var sources = Directory.GetFiles(RepositoryPaths.Of("src", "Fixxit.Topologies"), "*.cs").Order(StringComparer.Ordinal)
             .Select(p => (Path: Path.GetFileName(p), Text: File.ReadAllText(p))).ToList();
         var index = sources.FindIndex(s => s.Path == "FixxitTopology.cs");
         var text = sources[index].Text;

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Database;
+using Fixxit.OpenWebUi.Database;
 using Microsoft.Data.Sqlite;
 
 namespace Fixxit.Checklist.Specs.Gate;

@@ -92,7 +92,7 @@ public sealed class FaultGateSpecs
 
     private static async Task<GateResult> WithFaultAsync(string fault, string filter, IReadOnlyDictionary<string, string>? parameters = null)
     {
-        await Fault.EnableAsync(fault, GateSandbox.Root);
+        await FaultSwitch.EnableAsync(fault, GateSandbox.Root);
         GateResult gate;
         try
         {
@@ -100,7 +100,7 @@ public sealed class FaultGateSpecs
         }
         finally
         {
-            await Fault.DisableAsync(fault, GateSandbox.Root);
+            await FaultSwitch.DisableAsync(fault, GateSandbox.Root);
         }
 
         gate.Scenarios.Should().NotBeEmpty(gate.Output);

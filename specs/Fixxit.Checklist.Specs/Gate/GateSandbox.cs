@@ -1,6 +1,6 @@
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Checklist.Specs.Gate;
 
@@ -45,13 +45,13 @@ public sealed class GateSandbox
         var options = new SandboxOptions { Root = Root, Ports = SandboxPorts.ForSlot(Slot) };
         try
         {
-            Info = await Fixxit.Sandbox.Sandbox.UpAsync(options);
+            Info = await Fixxit.Sandbox.SandboxControl.UpAsync(options);
         }
         catch (SandboxException e)
         {
             // "up" is idempotent: one retry absorbs a start-up race under heavy load (sshd accepting before its pid file exists).
             TestContext.Progress.WriteLine($"sandbox up failed once ({e.Message}); retrying");
-            Info = await Fixxit.Sandbox.Sandbox.UpAsync(options);
+            Info = await Fixxit.Sandbox.SandboxControl.UpAsync(options);
         }
 
         var provisioner = new Provisioner(ProvisionerOptions.ForSandbox(Info.ClientKeyPath, Info.CaRootCertificatePath));
@@ -65,7 +65,7 @@ public sealed class GateSandbox
     public async Task BringDown()
     {
         if (Root.Length == 0) return;
-        await Fixxit.Sandbox.Sandbox.DownAsync(Root);
+        await Fixxit.Sandbox.SandboxControl.DownAsync(Root);
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
         if (Directory.Exists(Work)) Directory.Delete(Work, recursive: true);
     }

@@ -42,7 +42,7 @@ public sealed class ReportPrivacySpecs
         // A fault made by hand, as an operator could: the user's password hash overwritten with another account's, so the
         // browser scenario types the password, is refused, and fails with a screenshot and a trace.
         var original = SwapPasswordHash("user", "manager");
-        await Fault.EnableAsync("dev-url-in-db", GateSandbox.Root);
+        await FaultSwitch.EnableAsync("dev-url-in-db", GateSandbox.Root);
         GateResult gate;
         try
         {
@@ -51,7 +51,7 @@ public sealed class ReportPrivacySpecs
         }
         finally
         {
-            await Fault.DisableAsync("dev-url-in-db", GateSandbox.Root);
+            await FaultSwitch.DisableAsync("dev-url-in-db", GateSandbox.Root);
             SetPasswordHash("user", original);
         }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.Sandbox;
 using Microsoft.Data.Sqlite;
 

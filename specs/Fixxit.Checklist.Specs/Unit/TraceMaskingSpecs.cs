@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Fixxit.Checklist.Specs.Privacy;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Fixxit.Evidence.Traces;
 
 namespace Fixxit.Checklist.Specs;

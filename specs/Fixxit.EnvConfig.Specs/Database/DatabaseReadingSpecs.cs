@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Fixxit.EnvConfig.Database;
 using Fixxit.EnvConfig.Specs.Fixtures;
+using Fixxit.OpenWebUi.Database;
 
 namespace Fixxit.EnvConfig.Specs.Database;
 
@@ -108,7 +108,7 @@ public sealed class DatabaseReadingSpecs : TempFolderSpecs
     [Test]
     public void Reading_changes_no_byte_of_the_file_and_writing_is_refused()
     {
-        var path = OpenWebUiTestDatabase.Create(PathIn("webui.db"), logSourceKey: EnvConfig.Secrets.FernetKey.Generate(), logSources: 1);
+        var path = OpenWebUiTestDatabase.Create(PathIn("webui.db"), logSourceKey: Fixxit.Cryptography.FernetKey.Generate(), logSources: 1);
         var before = SHA256.HashData(File.ReadAllBytes(path));
         using (var db = OpenWebUiDatabase.OpenReadOnly(path))
         {

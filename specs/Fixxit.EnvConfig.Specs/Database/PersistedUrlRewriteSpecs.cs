@@ -1,5 +1,5 @@
-using Fixxit.EnvConfig.Database;
 using Fixxit.EnvConfig.Specs.Fixtures;
+using Fixxit.OpenWebUi.Database;
 
 namespace Fixxit.EnvConfig.Specs.Database;
 

@@ -1,6 +1,6 @@
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig.Specs.Fixtures;
+using Fixxit.OpenWebUi.Database;
 
 namespace Fixxit.EnvConfig.Specs.Database;
 

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.DotEnv;
+using Fixxit.FileFormats.DotEnv;
 
 namespace Fixxit.EnvConfig.Specs.DotEnv;
 
@@ -119,6 +119,6 @@ public sealed class DotEnvEditingSpecs
     {
         var secret = "new-" + Guid.NewGuid().ToString("N");
         DotEnvDocument.Parse("WEBUI_SECRET_KEY=old-value-123\n").Set("WEBUI_SECRET_KEY", secret);
-        EnvConfig.Secrets.SecretMasker.Shared.Mask(secret).Should().Be("***WEBUI_SECRET_KEY***");
+        Fixxit.Masking.SecretMasker.Shared.Mask(secret).Should().Be("***WEBUI_SECRET_KEY***");
     }
 }

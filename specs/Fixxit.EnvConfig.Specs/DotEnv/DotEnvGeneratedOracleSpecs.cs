@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Fixxit.EnvConfig.DotEnv;
 using Fixxit.EnvConfig.Specs.Fixtures;
+using Fixxit.FileFormats.DotEnv;
 
 namespace Fixxit.EnvConfig.Specs.DotEnv;
 

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.DotEnv;
+using Fixxit.FileFormats.DotEnv;
 
 namespace Fixxit.EnvConfig.Specs.DotEnv;
 

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.DotEnv;
+using Fixxit.FileFormats.DotEnv;
 
 namespace Fixxit.EnvConfig.Specs.DotEnv;
 
@@ -64,7 +64,7 @@ public sealed class DotEnvParsingSpecs
     {
         var secret = "pw-" + Guid.NewGuid().ToString("N");
         var document = DotEnvDocument.Parse($"SMTP_PASSWORD='{secret}'\nPLAIN_SETTING=visible-{secret[..4]}\n");
-        EnvConfig.Secrets.SecretMasker.Shared.Mask($"log line with {secret}").Should().NotContain(secret).And.Contain("***SMTP_PASSWORD***");
+        Fixxit.Masking.SecretMasker.Shared.Mask($"log line with {secret}").Should().NotContain(secret).And.Contain("***SMTP_PASSWORD***");
         document.Find("SMTP_PASSWORD")!.ToString().Should().NotContain(secret);
         document.Find("PLAIN_SETTING")!.ToString().Should().Contain("visible-");
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Fixxit.EnvConfig.DotEnv;
 using Fixxit.EnvConfig.Specs.Fixtures;
+using Fixxit.FileFormats.DotEnv;
 
 namespace Fixxit.EnvConfig.Specs.DotEnv;
 

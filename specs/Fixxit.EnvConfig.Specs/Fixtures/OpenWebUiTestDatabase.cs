@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Microsoft.Data.Sqlite;
 
 namespace Fixxit.EnvConfig.Specs.Fixtures;

@@ -1,6 +1,6 @@
-using Fixxit.EnvConfig.LiveChecks;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.LiveChecks;
+using Fixxit.Topologies;
 
 namespace Fixxit.EnvConfig.Specs.LiveChecks;
 

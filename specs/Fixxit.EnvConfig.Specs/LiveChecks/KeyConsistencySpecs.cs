@@ -1,8 +1,9 @@
 using System.Text;
-using Fixxit.EnvConfig.LiveChecks;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.LiveChecks;
+using Fixxit.Masking;
+using Fixxit.Topologies;
 
 namespace Fixxit.EnvConfig.Specs.LiveChecks;
 

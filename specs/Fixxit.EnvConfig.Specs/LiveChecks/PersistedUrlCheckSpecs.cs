@@ -1,8 +1,8 @@
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.LiveChecks;
 using Fixxit.EnvConfig.Specs.Fixtures;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.LiveChecks;
+using Fixxit.OpenWebUi.Database;
+using Fixxit.Topologies;
 
 namespace Fixxit.EnvConfig.Specs.LiveChecks;
 

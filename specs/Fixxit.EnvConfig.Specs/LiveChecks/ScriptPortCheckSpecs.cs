@@ -1,8 +1,8 @@
-using Fixxit.EnvConfig.LiveChecks;
-using Fixxit.EnvConfig.ShellScript;
 using Fixxit.EnvConfig.Specs.ShellScript;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.LiveChecks;
+using Fixxit.Topologies;
 
 namespace Fixxit.EnvConfig.Specs.LiveChecks;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig.Specs.Fixtures;
 
 namespace Fixxit.EnvConfig.Specs.Secrets;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig.Specs.Fixtures;
 
 namespace Fixxit.EnvConfig.Specs.Secrets;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 
 namespace Fixxit.EnvConfig.Specs.Secrets;
 

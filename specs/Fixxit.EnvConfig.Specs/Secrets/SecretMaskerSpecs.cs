@@ -1,5 +1,6 @@
 using System.Text;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 
 namespace Fixxit.EnvConfig.Specs.Secrets;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.EnvConfig.Specs.ShellScript;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.EnvConfig.Specs.ShellScript;
 

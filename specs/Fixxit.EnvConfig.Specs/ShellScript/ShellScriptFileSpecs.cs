@@ -1,5 +1,5 @@
-using Fixxit.EnvConfig.ShellScript;
 using Fixxit.EnvConfig.Specs.Fixtures;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.EnvConfig.Specs.ShellScript;
 

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.EnvConfig.Specs.ShellScript;
 

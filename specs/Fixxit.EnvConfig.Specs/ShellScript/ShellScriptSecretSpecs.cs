@@ -1,5 +1,6 @@
-using Fixxit.EnvConfig.Secrets;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.Cryptography;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Masking;
 
 namespace Fixxit.EnvConfig.Specs.ShellScript;
 

@@ -1,13 +1,13 @@
 using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.EnvConfig.Specs.Validation;
 
 /// <summary>Fixxit's declared topology is clean, and each single-value mistake the plan warns about is reported.</summary>
 public sealed class FixxitTopologyValidationSpecs
 {
-    private static EnvConfig.Topology WithProd(AppEnvironment prod) =>
+    private static Topology WithProd(AppEnvironment prod) =>
         FixxitTopology.Real with { Hosts = [FixxitTopology.Server with { Environments = [FixxitTopology.Dev, prod] }] };
 
     private static IReadOnlyList<ConfigProblem> ValidateProd(Func<AppEnvironment, AppEnvironment> mutate) =>

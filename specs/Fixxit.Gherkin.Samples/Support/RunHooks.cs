@@ -1,5 +1,5 @@
-using Fixxit.EnvConfig.Secrets;
 using Fixxit.Gherkin.NUnit;
+using Fixxit.Masking;
 using Reqnroll;
 
 namespace Fixxit.Gherkin.Samples.Support;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Fixxit.EnvConfig.Secrets;
 using Fixxit.Gherkin.NUnit;
+using Fixxit.Masking;
 
 namespace Fixxit.Gherkin.Specs.Reports;
 

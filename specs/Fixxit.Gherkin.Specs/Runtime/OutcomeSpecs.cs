@@ -1,5 +1,5 @@
-using Fixxit.EnvConfig.Secrets;
 using Fixxit.Gherkin.NUnit;
+using Fixxit.Masking;
 
 namespace Fixxit.Gherkin.Specs.Runtime;
 

@@ -1,7 +1,7 @@
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.OpenWebUi.Database;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Specs.Support;
 

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Database;
+using Fixxit.OpenWebUi.Database;
 using Fixxit.Provisioning.Specs.Support;
 
 namespace Fixxit.Provisioning.Specs.Sandbox;

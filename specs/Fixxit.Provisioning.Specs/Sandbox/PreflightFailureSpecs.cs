@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.Masking;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Specs.Support;
 using Microsoft.Data.Sqlite;

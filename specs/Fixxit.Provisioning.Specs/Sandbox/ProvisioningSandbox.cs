@@ -2,7 +2,7 @@ using Fixxit.EnvConfig;
 using Fixxit.Provisioning.Specs.Support;
 using Fixxit.Sandbox;
 using Fixxit.Sandbox.Environments;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Provisioning.Specs.Sandbox;
 
@@ -22,7 +22,7 @@ public abstract class ProvisioningSandbox
 
     protected SandboxInfo Info { get; private set; } = null!;
 
-    protected EnvConfig.Topology Topology => Info.Topology;
+    protected Topology Topology => Info.Topology;
 
     protected AppEnvironment Dev => Info.Dev;
 
@@ -44,12 +44,12 @@ public abstract class ProvisioningSandbox
         Root = Path.Combine(Path.GetTempPath(), "fixxit-provisioning-specs-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+            Info = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
         }
         catch (SandboxException)
         {
             // Up is idempotent and repairs what is missing; one retry absorbs a start-up race (e.g. sshd's pid file written late).
-            Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+            Info = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
         }
 
         Provisioner = new Provisioner(Options);
@@ -66,7 +66,7 @@ public abstract class ProvisioningSandbox
     {
         // prod was started by apply (its own start_server.sh): stop it by its pid files before the sandbox goes.
         if (Info is not null && File.Exists(Prod.PathOf(Prod.Commands.Script))) await EnvironmentControl.RunAsync(new SandboxLayout(Root), Prod, "stop");
-        await Fixxit.Sandbox.Sandbox.DownAsync(Root);
+        await Fixxit.Sandbox.SandboxControl.DownAsync(Root);
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
@@ -77,7 +77,7 @@ public abstract class ProvisioningSandbox
 
     protected static ApplyOptions Quick => ApplyOptions.Default with { StartupTimeout = TimeSpan.FromSeconds(60) };
 
-    protected Task<ProvisionResult> ApplyAsync(ApplyOptions? options = null, Provisioner? provisioner = null, EnvConfig.Topology? topology = null) =>
+    protected Task<ProvisionResult> ApplyAsync(ApplyOptions? options = null, Provisioner? provisioner = null, Topology? topology = null) =>
         (provisioner ?? Provisioner).ApplyAsync(topology ?? Topology, "prod", options ?? Quick, null, CancellationToken.None);
 
     protected int? ProdBackendPid() => EnvironmentControl.Pid(Prod, "backend");

@@ -14,9 +14,9 @@ public sealed class HostBatchSpecs
 
         var results = HostBatch.Parse(output, Nonce, ["quick", "json", "empty"]);
 
-        results["quick"].Should().Be(new EnvConfig.Remote.CommandResult(0, "ok\n", string.Empty));
-        results["json"].Should().Be(new EnvConfig.Remote.CommandResult(3, "no newline at the end", "sqlite: locked\n"));
-        results["empty"].Should().Be(new EnvConfig.Remote.CommandResult(0, string.Empty, string.Empty));
+        results["quick"].Should().Be(new Fixxit.Remote.CommandResult(0, "ok\n", string.Empty));
+        results["json"].Should().Be(new Fixxit.Remote.CommandResult(3, "no newline at the end", "sqlite: locked\n"));
+        results["empty"].Should().Be(new Fixxit.Remote.CommandResult(0, string.Empty, string.Empty));
     }
 
     [Test]

@@ -1,10 +1,11 @@
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.Masking;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Steps;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Provisioning.Specs.Unit;
 

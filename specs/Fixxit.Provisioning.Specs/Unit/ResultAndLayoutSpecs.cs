@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fixxit.Provisioning.Files;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Steps;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Provisioning.Specs.Unit;
 

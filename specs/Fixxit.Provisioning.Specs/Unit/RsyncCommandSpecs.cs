@@ -1,5 +1,5 @@
 using Fixxit.Provisioning.Host;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Provisioning.Specs.Unit;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 using Fixxit.Sandbox.Backend.Specs.Support;
 
 namespace Fixxit.Sandbox.Backend.Specs.Api;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.Sandbox.Backend.Specs.Support;
 using Microsoft.Data.Sqlite;
 

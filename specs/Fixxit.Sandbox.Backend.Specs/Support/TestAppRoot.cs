@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 using Fixxit.Sandbox.Backend.Seed;
 
 namespace Fixxit.Sandbox.Backend.Specs.Support;

@@ -1,6 +1,6 @@
-using Fixxit.EnvConfig.Caddy;
+using Fixxit.FileFormats.Caddy;
 using Fixxit.Sandbox.Processes;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox.Specs.Caddy;
 

@@ -1,5 +1,6 @@
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Masking;
+using Fixxit.Remote;
 using Fixxit.Sandbox.Ssh;
 
 namespace Fixxit.Sandbox.Specs.Remote;
@@ -101,11 +102,11 @@ public sealed class SshSessionSpecs
     public async Task A_port_with_nothing_listening_is_unreachable()
     {
         // Slot 1's dev backend port: nothing listens there while only sshd runs.
-        var act = () => SshSession.ConnectAsync(_sshd.Target with { Port = Topology.SandboxPorts.ForSlot(1).DevBackend });
+        var act = () => SshSession.ConnectAsync(_sshd.Target with { Port = Topologies.SandboxPorts.ForSlot(1).DevBackend });
 
         var error = (await act.Should().ThrowAsync<SshConnectException>()).Which;
         error.Failure.Should().Be(SshFailure.Unreachable);
-        error.Message.Should().Contain($"127.0.0.1:{Topology.SandboxPorts.ForSlot(1).DevBackend}");
+        error.Message.Should().Contain($"127.0.0.1:{Topologies.SandboxPorts.ForSlot(1).DevBackend}");
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.Topology;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Remote;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox.Specs.Remote;
 

@@ -1,7 +1,7 @@
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
 using Fixxit.Sandbox;
 using Fixxit.Sandbox.Ssh;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox.Specs.Remote;
 

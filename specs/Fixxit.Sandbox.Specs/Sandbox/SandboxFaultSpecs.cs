@@ -40,12 +40,12 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         var files = Snapshot(MinimalProd.DotEnv(Info.Prod), MinimalProd.Script(Info.Prod));
         (await GetAsync("/api/v1/logs/", _token)).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await Fault.EnableAsync("wrong-key", Root);
+        await FaultSwitch.EnableAsync("wrong-key", Root);
         var envKey = Key(MinimalProd.DotEnv(Info.Prod));
         var scriptKey = Key(MinimalProd.Script(Info.Prod));
         using var logs = await GetAsync("/api/v1/logs/", _token);
         var backendLog = await File.ReadAllTextAsync(Info.Prod.PathOf("logs/backend.log"));
-        await Fault.DisableAsync("wrong-key", Root);
+        await FaultSwitch.DisableAsync("wrong-key", Root);
 
         envKey.Should().Be(scriptKey).And.NotBe(Key(MinimalProd.DotEnv(Info.Dev)));
         logs.IsSuccessStatusCode.Should().BeFalse();
@@ -59,7 +59,7 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     {
         var files = Snapshot(MinimalProd.DotEnv(Info.Prod), MinimalProd.Script(Info.Prod));
 
-        await Fault.EnableAsync("split-key", Root);
+        await FaultSwitch.EnableAsync("split-key", Root);
         var envKey = Key(MinimalProd.DotEnv(Info.Prod));
         var scriptKey = Key(MinimalProd.Script(Info.Prod));
         var statuses = new List<HttpStatusCode>();
@@ -69,7 +69,7 @@ public sealed class SandboxFaultSpecs : SandboxFixture
             statuses.Add(response.StatusCode);
         }
 
-        await Fault.DisableAsync("split-key", Root);
+        await FaultSwitch.DisableAsync("split-key", Root);
 
         envKey.Should().NotBe(scriptKey);
         scriptKey.Should().Be(Key(MinimalProd.DotEnv(Info.Dev)));
@@ -83,10 +83,10 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         var db = Info.Prod.PathOf(Info.Prod.Database.Path);
         PersistedConfig.ReadWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
 
-        await Fault.EnableAsync("dev-url-in-db", Root);
+        await FaultSwitch.EnableAsync("dev-url-in-db", Root);
         var persisted = PersistedConfig.ReadWebuiUrl(db);
         var urlOn = await InvitationUrlAsync();
-        await Fault.DisableAsync("dev-url-in-db", Root);
+        await FaultSwitch.DisableAsync("dev-url-in-db", Root);
         var urlOff = await InvitationUrlAsync();
 
         persisted.Should().Be(Info.Dev.PublicUrl);
@@ -98,12 +98,12 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     [Test]
     public async Task Backend_down_shows_in_status_frees_the_port_and_fails_the_site()
     {
-        await Fault.EnableAsync("backend-down", Root);
+        await FaultSwitch.EnableAsync("backend-down", Root);
         var status = await EnvironmentControl.RunAsync(Layout, Info.Prod, "status");
         var listening = await PortProbe.AcceptsAsync(Ports.ProdBackend);
         using var site = await GetAsync("/health");
-        var recorded = (await Fixxit.Sandbox.Sandbox.StatusAsync(Root)).Faults;
-        await Fault.DisableAsync("backend-down", Root);
+        var recorded = (await Fixxit.Sandbox.SandboxControl.StatusAsync(Root)).Faults;
+        await FaultSwitch.DisableAsync("backend-down", Root);
 
         status.ExitCode.Should().NotBe(0);
         status.StdOut.Should().Contain("backend: stopped").And.Contain("frontend: running");
@@ -116,10 +116,10 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     [Test]
     public async Task Frontend_down_shows_in_status_and_frees_the_frontend_port()
     {
-        await Fault.EnableAsync("frontend-down", Root);
+        await FaultSwitch.EnableAsync("frontend-down", Root);
         var status = await EnvironmentControl.RunAsync(Layout, Info.Prod, "status");
         var listening = await PortProbe.AcceptsAsync(Ports.ProdFrontend);
-        await Fault.DisableAsync("frontend-down", Root);
+        await FaultSwitch.DisableAsync("frontend-down", Root);
 
         status.ExitCode.Should().NotBe(0);
         status.StdOut.Should().Contain("frontend: stopped").And.Contain("backend: running");
@@ -132,12 +132,12 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     {
         var files = Snapshot(MinimalProd.Script(Info.Prod));
 
-        await Fault.EnableAsync("wrong-backend-port", Root);
+        await FaultSwitch.EnableAsync("wrong-backend-port", Root);
         var configured = Assignments.Get(await File.ReadAllTextAsync(MinimalProd.Script(Info.Prod)), "BACKEND_PORT");
         var onDeclared = await PortProbe.AcceptsAsync(Ports.ProdBackend);
         var onWrong = await PortProbe.AcceptsAsync(WrongBackendPortFault.WrongPort(Info));
         using var site = await GetAsync("/health");
-        await Fault.DisableAsync("wrong-backend-port", Root);
+        await FaultSwitch.DisableAsync("wrong-backend-port", Root);
 
         configured.Should().Be((Ports.ProdBackend + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         onDeclared.Should().BeFalse();
@@ -152,11 +152,11 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     {
         var files = Snapshot(MinimalProd.DotEnv(Info.Prod));
 
-        await Fault.EnableAsync("slow-backend", Root);
+        await FaultSwitch.EnableAsync("slow-backend", Root);
         var clock = Stopwatch.StartNew();
         using var slow = await GetAsync("/api/version");
         var elapsed = clock.Elapsed;
-        await Fault.DisableAsync("slow-backend", Root);
+        await FaultSwitch.DisableAsync("slow-backend", Root);
 
         slow.StatusCode.Should().Be(HttpStatusCode.OK);
         elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(SlowBackendFault.DelayMilliseconds), "the delay is a lower bound the backend guarantees");
@@ -168,11 +168,11 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     {
         var vite = MissingFrontendFault.VitePath(Info);
 
-        await Fault.EnableAsync("missing-frontend", Root);
+        await FaultSwitch.EnableAsync("missing-frontend", Root);
         var present = File.Exists(vite);
         var start = await EnvironmentControl.RunAsync(Layout, Info.Prod, "start");
         var status = await EnvironmentControl.RunAsync(Layout, Info.Prod, "status");
-        await Fault.DisableAsync("missing-frontend", Root);
+        await FaultSwitch.DisableAsync("missing-frontend", Root);
 
         present.Should().BeFalse();
         start.ExitCode.Should().NotBe(0);
@@ -185,11 +185,11 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     [Test]
     public async Task A_fault_switched_on_twice_is_recorded_once_and_undone_once()
     {
-        await Fault.EnableAsync("dev-url-in-db", Root);
-        await Fault.EnableAsync("dev-url-in-db", Root);
+        await FaultSwitch.EnableAsync("dev-url-in-db", Root);
+        await FaultSwitch.EnableAsync("dev-url-in-db", Root);
         var recorded = SandboxState.Load(Layout)!.Faults.Count(f => f.Name == "dev-url-in-db");
-        await Fault.DisableAsync("dev-url-in-db", Root);
-        await Fault.DisableAsync("dev-url-in-db", Root);
+        await FaultSwitch.DisableAsync("dev-url-in-db", Root);
+        await FaultSwitch.DisableAsync("dev-url-in-db", Root);
 
         recorded.Should().Be(1);
         PersistedConfig.ReadWebuiUrl(Info.Prod.PathOf(Info.Prod.Database.Path)).Should().Be(Info.Prod.PublicUrl);
@@ -198,15 +198,15 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     [Test]
     public async Task Up_restarts_a_killed_prod_backend_even_while_prod_is_slow()
     {
-        await Fault.EnableAsync("slow-backend", Root);
+        await FaultSwitch.EnableAsync("slow-backend", Root);
         var backend = EnvironmentControl.Pid(Info.Prod, "backend")!.Value;
         await ProcessRunner.RunCheckedAsync("kill", ["-9", backend.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         while (ProcessTable.IsAlive(backend)) await Task.Delay(10);
 
-        await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
         var restarted = EnvironmentControl.Pid(Info.Prod, "backend");
         using var site = await GetAsync("/health");
-        await Fault.DisableAsync("slow-backend", Root);
+        await FaultSwitch.DisableAsync("slow-backend", Root);
 
         restarted.Should().NotBeNull().And.NotBe(backend);
         site.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fixxit.EnvConfig.Secrets;
-using Fixxit.Topology;
+using Fixxit.Masking;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox.Specs.Sandbox;
 
@@ -21,7 +21,7 @@ public abstract class SandboxFixture
     public async Task BringUp()
     {
         Root = Path.Combine(Path.GetTempPath(), "fixxit-sandbox-specs-" + Guid.NewGuid().ToString("N")[..8]);
-        Info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        Info = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
         await AfterUpAsync();
     }
 
@@ -30,7 +30,7 @@ public abstract class SandboxFixture
     {
         // Debugging aid: FIXXIT_SPECS_KEEP_SANDBOX=1 leaves the sandbox running for inspection (then `fixxit sandbox down --root`).
         if (Environment.GetEnvironmentVariable("FIXXIT_SPECS_KEEP_SANDBOX") == "1") return;
-        await Fixxit.Sandbox.Sandbox.DownAsync(Root);
+        await Fixxit.Sandbox.SandboxControl.DownAsync(Root);
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Fixxit.Sandbox.Processes;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox.Specs.Sandbox;
 
@@ -20,24 +20,24 @@ public sealed class SandboxLifecycleSpecs
     public async Task RemoveRoot()
     {
         if (!Directory.Exists(_root)) return;
-        await Fixxit.Sandbox.Sandbox.DownAsync(_root);
+        await Fixxit.Sandbox.SandboxControl.DownAsync(_root);
         Directory.Delete(_root, recursive: true);
     }
 
     [Test]
     public async Task Down_leaves_no_process_and_no_port_and_records_it()
     {
-        await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
+        await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
         var started = SandboxState.Load(new SandboxLayout(_root))!.Processes.Values.ToList();
 
-        await Fixxit.Sandbox.Sandbox.DownAsync(_root);
+        await Fixxit.Sandbox.SandboxControl.DownAsync(_root);
 
         started.Should().HaveCountGreaterThanOrEqualTo(4);
         started.Should().OnlyContain(pid => !ProcessTable.IsAlive(pid));
         ProcessTable.FindByMarker(new SandboxLayout(_root).ProcessMarker).Should().BeEmpty();
-        (await PortProbe.ListenersAsync()).Where(l => Fixxit.Sandbox.Sandbox.AllPorts(Ports).Contains(l.Port)).Should().BeEmpty();
+        (await PortProbe.ListenersAsync()).Where(l => Fixxit.Sandbox.SandboxControl.AllPorts(Ports).Contains(l.Port)).Should().BeEmpty();
         SandboxState.Load(new SandboxLayout(_root))!.Processes.Should().BeEmpty();
-        (await Fixxit.Sandbox.Sandbox.StatusAsync(_root)).CoreRunning.Should().BeFalse();
+        (await Fixxit.Sandbox.SandboxControl.StatusAsync(_root)).CoreRunning.Should().BeFalse();
     }
 
     [Test]
@@ -46,7 +46,7 @@ public sealed class SandboxLifecycleSpecs
         using var squatter = new TcpListener(IPAddress.Loopback, Ports.DevBackend);
         squatter.Start();
 
-        var act = () => Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
+        var act = () => Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
 
         var error = (await act.Should().ThrowAsync<SandboxException>()).Which;
         error.Message.Should().Contain($"port {Ports.DevBackend}").And.Contain("dev backend").And.Contain($"pid {Environment.ProcessId}");
@@ -58,7 +58,7 @@ public sealed class SandboxLifecycleSpecs
         Directory.CreateDirectory(_root);
         await File.WriteAllTextAsync(Path.Combine(_root, "precious.txt"), "not yours");
 
-        var act = () => Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
+        var act = () => Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
 
         (await act.Should().ThrowAsync<SandboxException>()).Which.Message.Should().Contain(_root).And.Contain("not a sandbox root");
         Directory.EnumerateFileSystemEntries(_root).Should().ContainSingle();
@@ -67,10 +67,10 @@ public sealed class SandboxLifecycleSpecs
     [Test]
     public async Task A_fault_given_at_up_is_recorded_and_survives_down_and_up()
     {
-        await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = _root, Ports = Ports, Faults = ["proxy-wrong-port"] });
-        await Fixxit.Sandbox.Sandbox.DownAsync(_root);
+        await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = _root, Ports = Ports, Faults = ["proxy-wrong-port"] });
+        await Fixxit.Sandbox.SandboxControl.DownAsync(_root);
 
-        var info = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
+        var info = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
 
         info.Faults.Should().Equal("proxy-wrong-port");
         (await Proxy.SandboxCaddy.RoutingAsync(new SandboxLayout(_root))).UpstreamPortsFor("app.fixxit.ai").Should().Equal(Ports.DevBackend);
@@ -83,12 +83,12 @@ public sealed class SandboxLifecycleSpecs
     [Test]
     public async Task Reset_makes_a_new_sandbox_with_new_keys()
     {
-        var first = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
+        var first = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = _root, Ports = Ports });
 
-        var second = await Fixxit.Sandbox.Sandbox.ResetAsync(new SandboxOptions { Root = _root, Ports = Ports });
+        var second = await Fixxit.Sandbox.SandboxControl.ResetAsync(new SandboxOptions { Root = _root, Ports = Ports });
 
         second.HostKeyFingerprint.Should().NotBe(first.HostKeyFingerprint);
         second.CaSpkiSha256Base64.Should().NotBe(first.CaSpkiSha256Base64);
-        (await Fixxit.Sandbox.Sandbox.StatusAsync(_root)).CoreRunning.Should().BeTrue();
+        (await Fixxit.Sandbox.SandboxControl.StatusAsync(_root)).CoreRunning.Should().BeTrue();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Remote;
 using Fixxit.Sandbox.Environments;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Sandbox.Proxy;
@@ -135,7 +136,7 @@ public sealed class SandboxUpSpecs : SandboxFixture
     {
         var before = SandboxState.Load(Layout)!;
 
-        var again = await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        var again = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
 
         var after = SandboxState.Load(Layout)!;
         after.Processes.Should().BeEquivalentTo(before.Processes);
@@ -150,11 +151,11 @@ public sealed class SandboxUpSpecs : SandboxFixture
         var caddy = SandboxCaddy.RunningPid(Layout)!.Value;
         await ProcessRunner.RunCheckedAsync("kill", ["-9", backend.ToString(CultureInfo.InvariantCulture), caddy.ToString(CultureInfo.InvariantCulture)]);
         while (ProcessTable.IsAlive(backend) || ProcessTable.IsAlive(caddy)) await Task.Delay(10); // kill delivers asynchronously
-        (await Fixxit.Sandbox.Sandbox.StatusAsync(Root)).CoreRunning.Should().BeFalse();
+        (await Fixxit.Sandbox.SandboxControl.StatusAsync(Root)).CoreRunning.Should().BeFalse();
 
-        await Fixxit.Sandbox.Sandbox.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+        await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
 
-        var status = await Fixxit.Sandbox.Sandbox.StatusAsync(Root);
+        var status = await Fixxit.Sandbox.SandboxControl.StatusAsync(Root);
         status.CoreRunning.Should().BeTrue();
         status.Components.Single(c => c.Name == "dev.backend").Pid.Should().NotBe(backend);
         status.Components.Single(c => c.Name == "caddy").Pid.Should().NotBe(caddy);
@@ -168,11 +169,11 @@ public sealed class SandboxUpSpecs : SandboxFixture
         var caddyfile = await File.ReadAllTextAsync(Layout.Caddyfile);
         using var http = Info.CreateHttpClient();
 
-        await Fault.EnableAsync("proxy-wrong-port", Root);
+        await FaultSwitch.EnableAsync("proxy-wrong-port", Root);
         var routingOn = await SandboxCaddy.RoutingAsync(Layout);
         using var appOn = await http.GetAsync($"{Info.Prod.PublicUrl}/health");
         var stateOn = SandboxState.Load(Layout)!;
-        await Fault.DisableAsync("proxy-wrong-port", Root);
+        await FaultSwitch.DisableAsync("proxy-wrong-port", Root);
         using var appOff = await http.GetAsync($"{Info.Prod.PublicUrl}/health");
 
         routingOn.UpstreamPortsFor("app.fixxit.ai").Should().Equal(Ports.DevBackend);
@@ -186,7 +187,7 @@ public sealed class SandboxUpSpecs : SandboxFixture
     [Test]
     public async Task A_fault_on_prod_without_prod_is_refused_naming_the_missing_step()
     {
-        var act = () => Fault.EnableAsync("wrong-key", Root);
+        var act = () => FaultSwitch.EnableAsync("wrong-key", Root);
 
         (await act.Should().ThrowAsync<SandboxException>()).Which.Message.Should().Contain("not provisioned").And.Contain("fixxit apply prod");
         SandboxState.Load(Layout)!.Faults.Should().BeEmpty();
@@ -195,7 +196,7 @@ public sealed class SandboxUpSpecs : SandboxFixture
     [Test]
     public async Task An_unknown_fault_is_refused_listing_the_known_ones()
     {
-        var act = () => Fault.EnableAsync("no-such-fault", Root);
+        var act = () => FaultSwitch.EnableAsync("no-such-fault", Root);
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*wrong-key*missing-frontend*");
     }

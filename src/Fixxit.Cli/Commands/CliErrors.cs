@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.Validation;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,10 +28,10 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         var problems = new List<(string Topology, ConfigProblem Problem)>();
         foreach (var name in names)
         {
-            EnvConfig.Topology topology;
+            Topology topology;
             try
             {
-                topology = Topologies.ByName(name, () => SandboxTopology.Create(Path.GetFullPath(".sandbox"), null, Environment.UserName));
+                topology = NamedTopologies.ByName(name, () => SandboxTopology.Create(Path.GetFullPath(".sandbox"), null, Environment.UserName));
             }
             catch (ArgumentException e)
             {

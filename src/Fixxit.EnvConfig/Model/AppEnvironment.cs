@@ -39,6 +39,16 @@ public sealed record AppEnvironment
 
     public AppCommands Commands { get; init; } = new();
 
+    /// <summary>The fork's dotenv file, relative to <see cref="Directory"/>, for an environment that declares no other.</summary>
+    public const string DefaultDotEnvFile = "backend/.env";
+
+    /// <summary>
+    /// The dotenv file the app loads, relative to <see cref="Directory"/>: where its declared stored-data keys live
+    /// (the plan puts them in <c>backend/.env</c>), else <see cref="DefaultDotEnvFile"/>. The one place that path comes from.
+    /// </summary>
+    public string DotEnvFile =>
+        Secrets.StoredDataKeys().Select(k => k.Ref).FirstOrDefault(r => r.Source == SecretSource.DotEnv)?.Location ?? DefaultDotEnvFile;
+
     /// <summary>The public host name (e.g. <c>app.fixxit.ai</c>).</summary>
     public string PublicHost => new Uri(PublicUrl).Host;
 

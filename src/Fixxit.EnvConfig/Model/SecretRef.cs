@@ -2,11 +2,11 @@ namespace Fixxit.EnvConfig;
 
 /// <summary>
 /// A reference to a secret: where to find it, never what it is. An optional <see cref="Fingerprint"/>
-/// (see <see cref="Secrets.KeyFingerprint"/>) lets two environments be proven to share a key without the key in source.
+/// (<c>sha256:</c> and 12 hex digits, as <c>Fixxit.Cryptography.KeyFingerprint</c> computes it) lets two environments be proven to share a key without the key in source.
 /// </summary>
 public sealed record SecretRef(SecretSource Source, string Key, string? Location = null, string? Fingerprint = null)
 {
-    /// <summary>A key in a dotenv file relative to the environment directory, e.g. <c>DotEnv("backend/.env", "WEBUI_SECRET_KEY")</c>.</summary>
+    /// <summary>A key in a dotenv file relative to the environment directory, e.g. <c>DotEnv(AppEnvironment.DefaultDotEnvFile, "WEBUI_SECRET_KEY")</c>.</summary>
     public static SecretRef DotEnv(string file, string key, string? fingerprint = null) =>
         new(SecretSource.DotEnv, key, file, fingerprint);
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Evidence.Traces;
 

@@ -1,6 +1,7 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
 using Fixxit.Provisioning.Releases;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Engine;
 

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Fixxit.Provisioning.Releases;
 
 namespace Fixxit.Provisioning.Engine;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
+using Fixxit.OpenWebUi.Database;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Engine;
 

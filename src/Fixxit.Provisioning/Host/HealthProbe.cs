@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Host;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.Provisioning.Host;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Host;
 

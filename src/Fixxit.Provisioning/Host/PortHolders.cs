@@ -1,5 +1,5 @@
 using System.Globalization;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Host;
 

@@ -1,5 +1,5 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.Provisioning.Host;
 

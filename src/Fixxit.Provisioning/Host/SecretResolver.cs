@@ -1,9 +1,10 @@
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Masking;
 using Fixxit.Provisioning.Files;
+using Fixxit.Remote;
 using Renci.SshNet.Common;
 
 namespace Fixxit.Provisioning.Host;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Database;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
+using Fixxit.OpenWebUi.Database;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Host;
 

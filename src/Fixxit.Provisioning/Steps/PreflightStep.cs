@@ -1,11 +1,11 @@
 using System.Globalization;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Caddy;
-using Fixxit.EnvConfig.Remote;
 using Fixxit.EnvConfig.Validation;
+using Fixxit.FileFormats.Caddy;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Host;
 using Fixxit.Provisioning.Releases;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Steps;
 

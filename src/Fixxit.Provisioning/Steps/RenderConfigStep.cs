@@ -1,6 +1,6 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.DotEnv;
-using Fixxit.EnvConfig.ShellScript;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Files;
 using Fixxit.Provisioning.Host;
@@ -21,7 +21,7 @@ internal sealed class RenderConfigStep : IPlannedStep<IReadOnlyList<RenderConfig
 
     public string Title => "Render start_server.sh and backend/.env";
 
-    public const string DotEnvFile = "backend/.env";
+    public const string DotEnvFile = AppEnvironment.DefaultDotEnvFile;
 
     internal sealed record Rendered(string Path, string Content, string Mode, bool Differs);
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Caddy;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.FileFormats.Caddy;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Host;
+using Fixxit.Remote;
 
 namespace Fixxit.Provisioning.Steps;
 

@@ -1,4 +1,5 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 using Fixxit.Sandbox.Backend.Auth;
 using Fixxit.Sandbox.Backend.Data;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
 using Fixxit.Sandbox.Backend.Configuration;
 using Fixxit.Sandbox.Backend.Data;
 using Fixxit.Sandbox.Backend.Seed;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Sandbox.Backend.Configuration;
 

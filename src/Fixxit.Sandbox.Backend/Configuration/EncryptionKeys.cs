@@ -1,4 +1,5 @@
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 
 namespace Fixxit.Sandbox.Backend.Configuration;
 

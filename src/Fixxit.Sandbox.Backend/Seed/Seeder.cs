@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Cryptography;
+using Fixxit.Masking;
 using Fixxit.Sandbox.Backend.Auth;
 using Fixxit.Sandbox.Backend.Data;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,5 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Sandbox.Tree;
 

@@ -1,5 +1,6 @@
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Fixxit.Sandbox.Tree;
 
 namespace Fixxit.Sandbox.Faults;
@@ -19,7 +20,7 @@ public abstract class ProdFault : ISandboxFault
 
     public abstract Task DisableAsync(FaultContext context, ActiveFault active, CancellationToken cancellationToken);
 
-    protected static string DotEnvPath(AppEnvironment env) => env.PathOf("backend/.env");
+    protected static string DotEnvPath(AppEnvironment env) => env.PathOf(env.DotEnvFile);
 
     protected static string ScriptPath(AppEnvironment env) => env.PathOf(env.Commands.Script);
 

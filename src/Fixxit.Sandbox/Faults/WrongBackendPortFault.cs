@@ -12,7 +12,7 @@ public sealed class WrongBackendPortFault : ProdFault
     public override string GateMustReport =>
         "start_server.sh's BACKEND_PORT differs from the declared backend port / proxy upstream (FIX005 on the live files); nothing listens on the declared prod backend port; https://app.fixxit.ai answers 502/503";
 
-    /// <summary>The port the fault moves prod's backend to: unused by any slot of <see cref="Topology.SandboxPorts"/>.</summary>
+    /// <summary>The port the fault moves prod's backend to: unused by any slot of <see cref="Topologies.SandboxPorts"/>.</summary>
     public static int WrongPort(SandboxInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);

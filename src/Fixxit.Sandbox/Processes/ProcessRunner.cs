@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Fixxit.EnvConfig.Remote;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.Masking;
+using Fixxit.Remote;
 
 namespace Fixxit.Sandbox.Processes;
 

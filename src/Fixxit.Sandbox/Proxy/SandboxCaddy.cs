@@ -1,5 +1,5 @@
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Caddy;
+using Fixxit.FileFormats.Caddy;
 using Fixxit.Sandbox.Processes;
 
 namespace Fixxit.Sandbox.Proxy;

@@ -9,7 +9,7 @@ namespace Fixxit.Sandbox.Proxy;
 /// </summary>
 public static class SandboxProxy
 {
-    public static IReadOnlyList<ProxySite> Sites(EnvConfig.Topology topology, bool prodToDevPort)
+    public static IReadOnlyList<ProxySite> Sites(Topology topology, bool prodToDevPort)
     {
         ArgumentNullException.ThrowIfNull(topology);
         var dev = topology.Environment("dev");
@@ -18,7 +18,7 @@ public static class SandboxProxy
     }
 
     /// <summary>Renders, validates and writes the Caddyfile; starts Caddy or reloads it when the file changed.</summary>
-    public static async Task<int> ApplyAsync(SandboxLayout layout, EnvConfig.Topology topology, bool prodToDevPort, CancellationToken cancellationToken = default)
+    public static async Task<int> ApplyAsync(SandboxLayout layout, Topology topology, bool prodToDevPort, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(topology);
         var proxy = topology.Hosts[0].Proxy;

@@ -1,5 +1,5 @@
 using Fixxit.Provisioning;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Sandbox.Readiness;
 

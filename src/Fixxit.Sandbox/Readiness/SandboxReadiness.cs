@@ -14,7 +14,7 @@ public static class SandboxReadiness
     {
         ArgumentNullException.ThrowIfNull(options);
         var log = options.Log;
-        var status = await Sandbox.StatusAsync(options.Root, cancellationToken).ConfigureAwait(false);
+        var status = await SandboxControl.StatusAsync(options.Root, cancellationToken).ConfigureAwait(false);
         SandboxInfo info;
         var startedHere = false;
         if (status.CoreRunning && status.Info is not null && !options.RefreshIfRunning)
@@ -61,7 +61,7 @@ public static class SandboxReadiness
         catch when (startedHere)
         {
             // Getting ready failed before anyone could take over: stop what this call started.
-            await Sandbox.DownAsync(options.Root, log, CancellationToken.None).ConfigureAwait(false);
+            await SandboxControl.DownAsync(options.Root, log, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -74,12 +74,12 @@ public static class SandboxReadiness
     {
         try
         {
-            return await Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
+            return await SandboxControl.UpAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (SandboxException e)
         {
             log($"sandbox up failed once ({e.Message}); retrying");
-            return await Sandbox.UpAsync(options, cancellationToken).ConfigureAwait(false);
+            return await SandboxControl.UpAsync(options, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Fixxit.EnvConfig.Remote;
+using Fixxit.Remote;
 using Fixxit.Sandbox.Processes;
 
 namespace Fixxit.Sandbox.Ssh;

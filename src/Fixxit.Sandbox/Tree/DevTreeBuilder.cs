@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 using Fixxit.Sandbox.Processes;
 
 namespace Fixxit.Sandbox.Tree;
@@ -47,7 +48,7 @@ public static class DevTreeBuilder
         SecretMasker.Shared.Register(webuiSecret, EnvironmentSecrets.WebuiSecretKeyName);
 
         Write(staging, StartServerScriptTemplate.FileName, StartServerScriptTemplate.Render(dev.BackendPort, dev.FrontendPort, encryptionKey), executable: true);
-        Write(staging, "backend/.env", TreeFiles.DotEnv(dev.Settings.WebuiUrl ?? dev.PublicUrl, webuiSecret, encryptionKey));
+        Write(staging, dev.DotEnvFile, TreeFiles.DotEnv(dev.Settings.WebuiUrl ?? dev.PublicUrl, webuiSecret, encryptionKey));
         Write(staging, "backend/requirements.txt", TreeFiles.Requirements);
         Write(staging, "package.json", TreeFiles.PackageJson);
         Write(staging, ".npmrc", TreeFiles.Npmrc);

@@ -1,9 +1,9 @@
-using Fixxit.EnvConfig.Secrets;
 using Fixxit.EnvConfig.Validation;
+using Fixxit.Masking;
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
 using Fixxit.Sandbox.Readiness;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -58,7 +58,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
             ? $"[green]✓ gate passed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}"
             : $"[red]✗ gate failed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}");
 
-        if (settings.Down) await Fixxit.Sandbox.Sandbox.DownAsync(info.Root, Grey, cancellationToken);
+        if (settings.Down) await Fixxit.Sandbox.SandboxControl.DownAsync(info.Root, Grey, cancellationToken);
         return run.Passed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
     }
 

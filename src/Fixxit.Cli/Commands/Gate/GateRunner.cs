@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Fixxit.EnvConfig.Secrets;
+using Fixxit.Masking;
 
 namespace Fixxit.Cli.Commands.Gate;
 

@@ -1,6 +1,7 @@
+using Fixxit.EnvConfig;
 using Fixxit.Provisioning;
 using Fixxit.Sandbox;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 
 namespace Fixxit.Cli.Commands.Provisioning;
 
@@ -13,7 +14,7 @@ public static class ProvisioningTarget
 {
     public const string HostKeyVariable = "FIXXIT_SSH_HOST_KEY";
 
-    public static (EnvConfig.Topology Topology, ProvisionerOptions Options) Resolve(ProvisionSettings settings, Action<string>? log = null)
+    public static (Topology Topology, ProvisionerOptions Options) Resolve(ProvisionSettings settings, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         switch (settings.Topology)
@@ -22,7 +23,7 @@ public static class ProvisioningTarget
                 SandboxInfo info;
                 try
                 {
-                    info = Fixxit.Sandbox.Sandbox.Describe(settings.Root);
+                    info = Fixxit.Sandbox.SandboxControl.Describe(settings.Root);
                 }
                 catch (SandboxException e)
                 {

@@ -9,7 +9,7 @@ public sealed class SandboxDownCommand : AsyncCommand<SandboxSettings>
     public override Task<int> ExecuteAsync(CommandContext context, SandboxSettings settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
-            await Fixxit.Sandbox.Sandbox.DownAsync(settings.Root, SandboxUpCommand.Step, cancellationToken);
+            await Fixxit.Sandbox.SandboxControl.DownAsync(settings.Root, SandboxUpCommand.Step, cancellationToken);
             AnsiConsole.MarkupLine("[green]✓[/] sandbox down: no process left, every sandbox port is free");
             return ExitCodes.Ok;
         });

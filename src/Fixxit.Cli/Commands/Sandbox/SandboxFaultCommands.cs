@@ -10,7 +10,7 @@ public sealed class SandboxFaultOnCommand : AsyncCommand<FaultNameSettings>
     public override Task<int> ExecuteAsync(CommandContext context, FaultNameSettings settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
-            await Fixxit.Sandbox.Fault.EnableAsync(settings.Name, settings.Root, cancellationToken);
+            await Fixxit.Sandbox.FaultSwitch.EnableAsync(settings.Name, settings.Root, cancellationToken);
             var fault = FaultCatalog.Get(settings.Name);
             AnsiConsole.MarkupLine($"[yellow]fault on[/] [bold]{fault.Name}[/]: {Markup.Escape(fault.Changes)}");
             AnsiConsole.MarkupLine($"a correct gate must report: {Markup.Escape(fault.GateMustReport)}");
@@ -24,7 +24,7 @@ public sealed class SandboxFaultOffCommand : AsyncCommand<FaultNameSettings>
     public override Task<int> ExecuteAsync(CommandContext context, FaultNameSettings settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
-            await Fixxit.Sandbox.Fault.DisableAsync(settings.Name, settings.Root, cancellationToken);
+            await Fixxit.Sandbox.FaultSwitch.DisableAsync(settings.Name, settings.Root, cancellationToken);
             AnsiConsole.MarkupLine($"[green]fault off[/] [bold]{Markup.Escape(settings.Name)}[/]: undone");
             return ExitCodes.Ok;
         });

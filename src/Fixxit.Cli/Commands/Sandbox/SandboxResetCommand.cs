@@ -9,7 +9,7 @@ public sealed class SandboxResetCommand : AsyncCommand<SandboxFaultOptions>
     public override Task<int> ExecuteAsync(CommandContext context, SandboxFaultOptions settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
-            var info = await Fixxit.Sandbox.Sandbox.ResetAsync(
+            var info = await Fixxit.Sandbox.SandboxControl.ResetAsync(
                 new SandboxOptions { Root = settings.Root, Ports = settings.Ports(), Faults = settings.Faults, Log = SandboxUpCommand.Step }, cancellationToken);
             SandboxOutput.Summary(info);
             return ExitCodes.Ok;

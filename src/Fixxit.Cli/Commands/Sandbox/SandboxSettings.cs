@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Fixxit.Topology;
+using Fixxit.Topologies;
 using Spectre.Console.Cli;
 
 namespace Fixxit.Cli.Commands.Sandbox;

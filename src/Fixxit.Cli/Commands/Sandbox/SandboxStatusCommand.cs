@@ -17,7 +17,7 @@ public sealed class SandboxStatusCommand : AsyncCommand<SandboxStatusCommand.Set
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
-            var status = await Fixxit.Sandbox.Sandbox.StatusAsync(settings.Root, cancellationToken);
+            var status = await Fixxit.Sandbox.SandboxControl.StatusAsync(settings.Root, cancellationToken);
             if (settings.Json)
             {
                 SandboxOutput.Json(SandboxOutput.ToJson(status));

@@ -10,11 +10,11 @@ public sealed class SandboxUpCommand : AsyncCommand<SandboxFaultOptions>
     public override Task<int> ExecuteAsync(CommandContext context, SandboxFaultOptions settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
-            var info = await Fixxit.Sandbox.Sandbox.UpAsync(
+            var info = await Fixxit.Sandbox.SandboxControl.UpAsync(
                 new SandboxOptions { Root = settings.Root, Ports = settings.Ports(), Faults = settings.Faults, Log = Step }, cancellationToken);
             SandboxOutput.Summary(info);
             return ExitCodes.Ok;
         });
 
-    internal static void Step(string line) => AnsiConsole.MarkupLine($"[grey]· {Markup.Escape(EnvConfig.Secrets.SecretMasker.Shared.Mask(line))}[/]");
+    internal static void Step(string line) => AnsiConsole.MarkupLine($"[grey]· {Markup.Escape(Fixxit.Masking.SecretMasker.Shared.Mask(line))}[/]");
 }

@@ -1,4 +1,0 @@
-namespace Fixxit.EnvConfig.ShellScript;
-
-/// <summary>A simple command's span, so a definition can be removed with exactly its statement.</summary>
-internal sealed record ShellStatement(int Start, int End, int AssignmentCount, bool HasCommand);
