@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.EnvConfig;
 using Fixxit.FileFormats.Caddy;
 using Fixxit.FileFormats.DotEnv;
 using Fixxit.FileFormats.ShellScript;
+using Fixxit.FileFormats.Sockets;
 using Fixxit.Masking;
 using Fixxit.Remote;
 
@@ -15,7 +15,7 @@ namespace Fixxit.Checklist.Features.Drivers;
 /// listening sockets (ss), a real connect, loopback HTTP (curl), backend log, keys in .env and start_server.sh, Caddy,
 /// disk space and backups. Secrets read here are registered with the masker before anything else happens.
 /// </summary>
-public sealed partial class ServerDriver(ServerConnection server, Target target)
+public sealed class ServerDriver(ServerConnection server, Target target)
 {
     public const string DecryptError = "Failed to decrypt password";
 
@@ -27,24 +27,9 @@ public sealed partial class ServerDriver(ServerConnection server, Target target)
     /// <summary>Listening TCP sockets: local address, port and the pids holding them (<c>ss -ltnpH</c>).</summary>
     public async Task<IReadOnlyList<ListeningSocket>> ListeningAsync()
     {
-        var result = await Server.RunAsync("ss -ltnpH").ConfigureAwait(false);
+        var result = await Server.RunAsync(SsListeners.Command).ConfigureAwait(false);
         if (!result.Succeeded) throw new ChecklistFailure("the server's listening sockets cannot be listed (ss -ltnp failed)", result.StdErr);
-        var sockets = new List<ListeningSocket>();
-        foreach (var line in result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 4) continue;
-            var local = fields[3];
-            var colon = local.LastIndexOf(':');
-            if (colon < 0 || !int.TryParse(local[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)) continue;
-            var address = local[..colon].Trim('[', ']');
-            var percent = address.IndexOf('%', StringComparison.Ordinal);
-            if (percent >= 0) address = address[..percent];
-            var pids = Pid().Matches(line).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
-            sockets.Add(new ListeningSocket(address, port, pids));
-        }
-
-        return sockets;
+        return SsListeners.Parse(result.StdOut);
     }
 
     /// <summary>The working directory of a process (<c>/proc/&lt;pid&gt;/cwd</c>).</summary>
@@ -172,12 +157,4 @@ public sealed partial class ServerDriver(ServerConnection server, Target target)
         return result.Succeeded ? result.StdOut.Trim() : (result.StdErr + result.StdOut).Trim();
     }
 
-    [GeneratedRegex(@"pid=(\d+)")]
-    private static partial Regex Pid();
-}
-
-/// <summary>One listening TCP socket on the server.</summary>
-public sealed record ListeningSocket(string Address, int Port, IReadOnlyList<int> Pids)
-{
-    public bool IsLoopback => Address is "127.0.0.1" or "::1" || Address.StartsWith("127.", StringComparison.Ordinal);
 }

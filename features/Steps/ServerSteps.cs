@@ -2,6 +2,10 @@ using Fixxit.Checklist.Features.Drivers;
 using Fixxit.Checklist.Features.Support;
 using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
+using Fixxit.EnvConfig.Validation;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.LiveChecks;
 using Fixxit.Masking;
 using Reqnroll;
 
@@ -57,16 +61,19 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
     public async Task ThenStartServerSetsOwnPorts(string name)
     {
         var env = run.Environment(name);
-        foreach (var (variable, declared) in new[] { ("BACKEND_PORT", env.BackendPort), ("FRONTEND_PORT", env.FrontendPort) })
+        var text = await run.Server.ReadAsync(env, env.Commands.Script).ConfigureAwait(false);
+        IReadOnlyList<ConfigProblem> problems;
+        try
         {
-            var text = await run.Server.ShellVariableAsync(env, env.Commands.Script, variable, secret: false).ConfigureAwait(false);
-            Check.That(text is not null, $"{env.Name}'s {env.Commands.Script} does not set {variable}");
-            var owner = run.Target.Host.Environments.FirstOrDefault(o => o.Name != env.Name && (o.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text || o.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture) == text));
-            Check.That(owner is null,
-                $"{env.Name}'s {env.Commands.Script} sets {variable}={text}, a port of {owner?.Name}: {env.Name} collides with {owner?.Name} (the plan: DO NOT forget to update ports)");
-            Check.That(text == declared.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{env.Name}'s {env.Commands.Script} sets {variable}={text}, not the declared {declared}");
+            // The product's rule (doctor runs it too): declared ports, no neighbour's port, the proxy's upstream.
+            problems = ScriptPortCheck.Check(run.Target.Topology, env, text);
         }
+        catch (Exception e) when (e is ShellScriptFormatException or ShellScriptEditException)
+        {
+            throw new ChecklistFailure($"{env.Name}'s {env.Commands.Script} does not set its ports unambiguously", e.Message);
+        }
+
+        Check.That(problems.Count == 0, problems.FirstOrDefault()?.Message ?? string.Empty, string.Join(Environment.NewLine, problems));
     }
 
     [Then("the URLs in the {word} environment's backend\\/.env point at its own domain")]
@@ -80,7 +87,7 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
                 SecretMasker.Shared.Register(value, key);
         }
 
-        var problems = Fixxit.LiveChecks.DotEnvUrlCheck.Check(run.Target.Topology, env, text);
+        var problems = DotEnvUrlCheck.Check(run.Target.Topology, env, text);
         Check.That(problems.Count == 0, $"{env.Name}'s backend/.env: {problems.FirstOrDefault()?.Setting} {problems.FirstOrDefault()?.Message} ({problems.FirstOrDefault()?.Id})",
             string.Join(Environment.NewLine, problems));
     }
@@ -90,12 +97,12 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
     {
         var env = run.Environment(name);
         const string key = EnvironmentSecrets.EncryptionKeyName;
-        var dotEnv = await run.Server.DotEnvValueAsync(env, env.DotEnvFile, key).ConfigureAwait(false);
-        var script = await run.Server.ShellVariableAsync(env, env.Commands.Script, key).ConfigureAwait(false);
-        Check.That(dotEnv is not null, $"{env.Name}'s backend/.env does not define {key}");
-        if (script is null) return; // one definition only: nothing can disagree
-        Check.That(KeyFingerprint.OfKeyText(dotEnv!) == KeyFingerprint.OfKeyText(script),
-            $"{env.Name} defines {key} twice, differently: backend/.env has {KeyFingerprint.OfKeyText(dotEnv!)}, start_server.sh has {KeyFingerprint.OfKeyText(script)} (random \"Failed to decrypt password\" depending on which one a process loaded)");
+        var dotEnv = await run.Server.ReadAsync(env, env.DotEnvFile).ConfigureAwait(false);
+        var script = await run.Server.ReadAsync(env, env.Commands.Script).ConfigureAwait(false);
+        Check.That(DotEnvDocument.Parse(dotEnv, env.PathOf(env.DotEnvFile)).Contains(key), $"{env.Name}'s backend/.env does not define {key}");
+        // The product's FIX002 rule (doctor runs it too); a script without the key has nothing to disagree with.
+        var problems = KeyConsistency.Check(env, dotEnv, script, [key]);
+        Check.That(problems.Count == 0, problems.FirstOrDefault()?.Message ?? string.Empty, string.Join(Environment.NewLine, problems));
     }
 
     [Then("the environment under test has the same {word} fingerprint as its source environment")]
@@ -107,8 +114,9 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
         var theirs = await run.Server.DotEnvValueAsync(source, source.DotEnvFile, key).ConfigureAwait(false);
         Check.That(mine is not null, $"{env.Name}'s backend/.env does not define {key}");
         Check.That(theirs is not null, $"{source.Name}'s backend/.env does not define {key}");
-        Check.That(KeyFingerprint.OfKeyText(mine!) == KeyFingerprint.OfKeyText(theirs!),
-            $"{env.Name}'s {key} ({KeyFingerprint.OfKeyText(mine!)}) differs from {source.Name}'s ({KeyFingerprint.OfKeyText(theirs!)}), but {env.Name}'s database is a copy of {source.Name}'s: what {source.Name} encrypted cannot be decrypted on {env.Name}");
+        // The product's FIX002 rule (preflight runs it too).
+        var problem = CopiedDatabaseKeyCheck.Check(env, source, key, mine!, theirs!);
+        Check.That(problem is null, problem?.Message ?? string.Empty);
     }
 
     [Then("every encrypted log-source password in the database of the environment under test decrypts with its DATABASE_PASSWORD_ENCRYPTION_KEY")]
@@ -119,11 +127,12 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
         Check.That(keyText is not null, $"{env.Name}'s backend/.env does not define {EnvironmentSecrets.EncryptionKeyName}");
         Check.That(FernetKey.TryParse(keyText!, out var key), $"{env.Name}'s {EnvironmentSecrets.EncryptionKeyName} is not a Fernet key");
         using var db = await run.Databases.OpenAsync(env).ConfigureAwait(false);
-        Check.That(db.TableExists("log_source"), $"{env.Name}'s database has no log_source table: the logs page has nothing to read");
-        var report = db.VerifyTokens("log_source", "password_encrypted", key!);
+        Check.That(db.TableExists(StoredTokenCheck.LogSourceTable), $"{env.Name}'s database has no log_source table: the logs page has nothing to read");
+        var report = db.VerifyTokens(StoredTokenCheck.LogSourceTable, StoredTokenCheck.LogSourcePasswordColumn, key!);
         Check.That(report.Total > 0, $"{env.Name}'s database holds no encrypted log-source password to prove its key against");
-        Check.That(report.FailedRows.Count == 0,
-            $"{env.Name}'s DATABASE_PASSWORD_ENCRYPTION_KEY ({key!.Fingerprint}) cannot decrypt {report.FailedRows.Count} of {report.Total} stored log-source passwords: the database was encrypted with another key (\"Failed to decrypt password\")");
+        // The product's rule (apply proves a seeded copy with it too).
+        var problem = StoredTokenCheck.Check(env, report);
+        Check.That(problem is null, problem?.Message ?? string.Empty);
     }
 
     [Then("the persisted webui.url in the {word} environment's database is the {word} environment's public URL")]

@@ -30,7 +30,10 @@ public static class KeyConsistency
         var dotEnv = DotEnvDocument.Parse(dotEnvText, dotEnvPath);
         var script = StartServerScript.Parse(startScriptText, startScriptPath);
         var fromDotEnv = dotEnv.Entries.Where(e => names.Contains(e.Key)).Select(e =>
-            new KeyDefinition(e.Key, dotEnvPath, e.LineNumber, e.IsExported ? "export" : "assignment", KeyFingerprint.OfKeyText(e.Value), FormOf(e.Value)));
+        {
+            SecretMasker.Shared.Register(e.Value, e.Key);
+            return new KeyDefinition(e.Key, dotEnvPath, e.LineNumber, e.IsExported ? "export" : "assignment", KeyFingerprint.OfKeyText(e.Value), FormOf(e.Value));
+        });
         var fromScript = script.Assignments.Where(a => names.Contains(a.Name)).Select(a =>
         {
             // Registered even when the name is not secret-looking: whatever key names the caller asks about are secrets.
@@ -40,7 +43,11 @@ public static class KeyConsistency
         return fromDotEnv.Concat(fromScript).ToList();
     }
 
-    /// <summary>One FIX002 problem per key whose literal definitions do not all agree; empty when consistent.</summary>
+    /// <summary>
+    /// One FIX002 problem per key whose literal definitions do not all agree; empty when consistent. The message's first
+    /// line is the plan's cause (<c>prod defines KEY twice, differently: backend/.env has sha256:…, start_server.sh has
+    /// sha256:…</c>); the second names every place and what to do.
+    /// </summary>
     public static IReadOnlyList<ConfigProblem> Check(
         string dotEnvText, string startScriptText, string environmentName = "", string dotEnvPath = AppEnvironment.DefaultDotEnvFile, string startScriptPath = "start_server.sh", IEnumerable<string>? keyNames = null)
     {
@@ -49,11 +56,14 @@ public static class KeyConsistency
         {
             var literal = group.Where(d => d.Fingerprint is not null).ToList();
             if (literal.Select(d => d.Fingerprint).Distinct(StringComparer.Ordinal).Count() <= 1) continue;
+            var who = environmentName.Length > 0 ? environmentName : "the server";
+            var times = literal.Count == 2 ? "twice" : $"{literal.Count} times";
             problems.Add(new ConfigProblem(
                 RuleIds.EncryptionKeyMismatch,
                 environmentName,
                 group.Key,
-                $"{group.Key} is defined {literal.Count} times with different keys: {string.Join(", ", literal)}; a process that loaded one cannot read data written with another (\"Failed to decrypt password\"). Keep the one the data was written with (compare fingerprints with the source environment) and remove the others."));
+                $"{who} defines {group.Key} {times}, differently: {string.Join(", ", literal.Select(d => $"{d.File} has {d.Fingerprint}"))} (random \"Failed to decrypt password\" depending on which one a process loaded)\n" +
+                $"{string.Join(", ", literal)}: a process that loaded one cannot read data written with another. Keep the one the data was written with (compare fingerprints with the source environment) and remove the others."));
         }
 
         return problems;
@@ -63,11 +73,12 @@ public static class KeyConsistency
     /// The same check with paths and names taken from the environment: its encryption key's <c>.env</c> reference and
     /// its first shell-script mirror (defaults <c>backend/.env</c> and <c>start_server.sh</c>).
     /// </summary>
-    public static IReadOnlyList<ConfigProblem> Check(AppEnvironment environment, string dotEnvText, string startScriptText)
+    /// <remarks>The one entry point the checklist and <c>doctor</c> share.</remarks>
+    public static IReadOnlyList<ConfigProblem> Check(AppEnvironment environment, string dotEnvText, string startScriptText, IEnumerable<string>? keyNames = null)
     {
         var dotEnvPath = environment.DotEnvFile;
         var scriptPath = environment.Secrets.EncryptionKeyMirrors.FirstOrDefault(r => r.Source == SecretSource.ShellScript)?.Location ?? "start_server.sh";
-        return Check(dotEnvText, startScriptText, environment.Name, dotEnvPath, scriptPath);
+        return Check(dotEnvText, startScriptText, environment.Name, dotEnvPath, scriptPath, keyNames);
     }
 
     private static FernetKeyForm? FormOf(string value) => FernetKey.TryParse(value, out var key) ? key.Form : null;

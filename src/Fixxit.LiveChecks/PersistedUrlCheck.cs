@@ -11,7 +11,10 @@ namespace Fixxit.LiveChecks;
 /// </summary>
 public static class PersistedUrlCheck
 {
-    /// <summary>A problem when the database's persisted <c>webui.url</c> is not the environment's URL; null when it is, or nothing is persisted.</summary>
+    /// <summary>
+    /// A problem when the database's persisted <c>webui.url</c> is not the environment's URL; null when it is, or nothing
+    /// is persisted. The message starts with the plan's cause: <c>prod DB's persisted webui.url is X, not Y</c>.
+    /// </summary>
     public static ConfigProblem? Check(AppEnvironment environment, string? persistedWebuiUrl)
     {
         if (string.IsNullOrWhiteSpace(persistedWebuiUrl)) return null;
@@ -22,7 +25,7 @@ public static class PersistedUrlCheck
             RuleIds.DevUrlInProduction,
             environment.Name,
             "webui.url",
-            $"{environment.Name} DB's persisted webui.url is {persistedWebuiUrl}; invitation links will point at {host}. Expected {expected}: the stored value overrides WEBUI_URL in .env, so rewrite it in the database (OpenWebUiDatabase.SetPersistedWebuiUrl on the copy) or in Admin > Settings > General.");
+            $"{environment.Name} DB's persisted webui.url is {persistedWebuiUrl}, not {expected}: invitation links will point at {host}. The stored value overrides WEBUI_URL in .env, so rewrite it in the database (OpenWebUiDatabase.SetPersistedWebuiUrl on the copy) or in Admin > Settings > General.");
     }
 
     /// <summary>

@@ -8,7 +8,9 @@ namespace Fixxit.LiveChecks;
 /// <summary>
 /// The plan's "DO NOT forget to update ports", checked on the deployed <c>start_server.sh</c>: the ports it sets must
 /// not be another environment's on the same host (FIX001), the backend port must be the one the reverse proxy sends
-/// the environment's domain to (FIX005), and no line may still hard-code another environment's port (FIX001).
+/// the environment's domain to (FIX005), each must be the declared one, and no line may still hard-code another
+/// environment's port (FIX001). A port problem's first line is the plan's cause (<c>prod's start_server.sh sets
+/// BACKEND_PORT=8082, not the declared 8081</c>), the second why it matters.
 /// </summary>
 public static class ScriptPortCheck
 {
@@ -24,24 +26,37 @@ public static class ScriptPortCheck
 
         foreach (var port in new[] { backend, frontend })
         {
+            var declared = port.Name == StartServerScript.BackendPortName ? environment.BackendPort : environment.FrontendPort;
+            // First line: what the plan says went wrong ("sets BACKEND_PORT=8082, not the declared 8081"); second: why it matters.
+            var headline = port.Port == declared
+                ? $"{environment.Name}'s {script.FileName} sets {port.Name}={port.Port}"
+                : $"{environment.Name}'s {script.FileName} sets {port.Name}={port.Port}, not the declared {declared}";
+            var found = problems.Count;
             foreach (var other in neighbours)
             {
                 if (OwnerSetting(other, port.Port) is { } setting)
                 {
                     problems.Add(new ConfigProblem(RuleIds.PortCollision, environment.Name, port.Name,
-                        $"{port} is {other.Name}'s {setting}: {environment.Name} would collide with {other.Name} (the plan: DO NOT forget to update ports). Set it to {(port.Name == StartServerScript.BackendPortName ? environment.BackendPort : environment.FrontendPort)}."));
+                        $"{headline}\n{port} is {other.Name}'s {setting}: {environment.Name} would collide with {other.Name} (the plan: DO NOT forget to update ports). Set it to {declared}."));
                 }
+            }
+
+            if (port.Name == StartServerScript.BackendPortName && environment.Proxy is { } proxy && port.Port != proxy.UpstreamPort)
+            {
+                problems.Add(new ConfigProblem(RuleIds.ProxyUpstreamMismatch, environment.Name, port.Name,
+                    $"{headline}\n{port}, but the reverse proxy sends {proxy.Domain} to port {proxy.UpstreamPort}; the site would answer 502 or reach another environment"));
+            }
+
+            // A port nobody else owns and no proxy contradicts is still not the declared one: the checks and the proxy look elsewhere.
+            if (problems.Count == found && port.Port != declared)
+            {
+                problems.Add(new ConfigProblem(RuleIds.PortCollision, environment.Name, port.Name,
+                    $"{headline}\n{port}: set it to {declared} (the plan: DO NOT forget to update ports)"));
             }
         }
 
         if (backend.Port == frontend.Port)
             problems.Add(new ConfigProblem(RuleIds.PortCollision, environment.Name, StartServerScript.FrontendPortName, $"{frontend} equals the backend port"));
-
-        if (environment.Proxy is { } proxy && backend.Port != proxy.UpstreamPort)
-        {
-            problems.Add(new ConfigProblem(RuleIds.ProxyUpstreamMismatch, environment.Name, StartServerScript.BackendPortName,
-                $"{backend}, but the reverse proxy sends {proxy.Domain} to port {proxy.UpstreamPort}; the site would answer 502 or reach another environment"));
-        }
 
         foreach (var other in neighbours)
         {

@@ -239,7 +239,7 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         {
             var doctor = await Provisioner.DoctorAsync(Topology, "prod", null, CancellationToken.None);
             doctor.Failure.Should().Be(FailureKind.ProblemsFound, Show(doctor));
-            doctor.Summary.Should().Contain("webui.url=" + Dev.PublicUrl).And.Contain("--reseed-db");
+            doctor.Summary.Should().Contain($"webui.url is {Dev.PublicUrl}, not {Prod.PublicUrl}").And.Contain("FIX003").And.Contain("--reseed-db");
 
             var apply = await ApplyAsync();
             apply.Failure.Should().Be(FailureKind.ProblemsFound, "apply refuses to start a prod that hands out dev links");

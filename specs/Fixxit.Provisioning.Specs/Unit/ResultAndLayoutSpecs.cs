@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Fixxit.LiveChecks;
+using Fixxit.OpenWebUi.Database;
 using Fixxit.Provisioning.Files;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Steps;
@@ -50,11 +52,13 @@ public sealed class ResultAndLayoutSpecs
     [Test]
     public void Persisted_urls_on_the_source_host_are_found_anywhere_in_the_config()
     {
+        // What the database step judges a kept database with: the config row's JSON read on the host, through the live rule.
         var json = """{"webui":{"url":"https://dev.fixxit.ai"},"oauth":{"redirect":["https://app.fixxit.ai/cb","https://DEV.fixxit.ai/cb"]},"n":1}""";
 
-        DatabaseStep.SourceUrls(json, "dev.fixxit.ai").Should().Equal("webui.url=https://dev.fixxit.ai", "oauth.redirect[1]=https://DEV.fixxit.ai/cb");
-        DatabaseStep.SourceUrls(null, "dev.fixxit.ai").Should().BeEmpty();
-        DatabaseStep.SourceUrls("not json", "dev.fixxit.ai").Should().BeEmpty();
+        PersistedUrlCheck.Check(FixxitTopology.Real, FixxitTopology.Prod, PersistedConfig.FromJson(json)).Select(p => (p.Id, p.Setting))
+            .Should().Equal(("FIX003", "webui.url"), ("FIX003", "oauth.redirect[1]"));
+        PersistedUrlCheck.Check(FixxitTopology.Real, FixxitTopology.Prod, PersistedConfig.FromJson(null)).Should().BeEmpty();
+        PersistedUrlCheck.Check(FixxitTopology.Real, FixxitTopology.Prod, PersistedConfig.FromJson("not json")).Should().BeEmpty();
     }
 
     [Test]

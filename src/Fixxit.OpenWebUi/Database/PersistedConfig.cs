@@ -17,6 +17,23 @@ public sealed class PersistedConfig
         _data = data;
     }
 
+    /// <summary>
+    /// The settings from a config row's JSON read elsewhere (e.g. by <c>sqlite3</c> on the host); null for no text or
+    /// text that is not a JSON object. <see cref="RowId"/> is 0: the row is not known.
+    /// </summary>
+    public static PersistedConfig? FromJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return null;
+        try
+        {
+            return JsonNode.Parse(json) is JsonObject data ? new PersistedConfig(0, data) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The <c>config.id</c> of the row read (the latest).</summary>
     public long RowId { get; }
 

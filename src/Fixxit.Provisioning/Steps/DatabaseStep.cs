@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
+using Fixxit.LiveChecks;
 using Fixxit.Masking;
 using Fixxit.OpenWebUi.Database;
 using Fixxit.Provisioning.Engine;
@@ -23,8 +23,8 @@ internal sealed class DatabaseStep : IPlannedStep<DatabaseStep.Work>
 
     public string Title => "Database (online copy, checks, URL rewrite, key proof)";
 
-    public const string TokenTable = "log_source";
-    public const string TokenColumn = "password_encrypted";
+    public const string TokenTable = StoredTokenCheck.LogSourceTable;
+    public const string TokenColumn = StoredTokenCheck.LogSourcePasswordColumn;
 
     /// <summary>What the execution does: seed the database from the source, or remove staging files a killed run left (nothing when both are false).</summary>
     internal sealed record Work(bool Seed, IReadOnlyList<string> Leftovers)
@@ -58,11 +58,12 @@ internal sealed class DatabaseStep : IPlannedStep<DatabaseStep.Work>
             ["config"] = HostSqlite.PersistedConfigJsonCommand(live),
             ["leftovers"] = $"ls -1d {DeployContext.Q(Path.GetDirectoryName(live)!)}/.fixxit-* 2>/dev/null",
         }, ctx.Ct).ConfigureAwait(false);
-        var leaks = SourceUrls(HostSqlite.PersistedConfigJson(live, facts["config"]), ctx.Source.PublicHost);
+        // The checklist's rule for the persisted URLs (PersistedUrlCheck), on the config row read on the host.
+        var leaks = PersistedUrlCheck.Check(ctx.Topology, t, PersistedConfig.FromJson(HostSqlite.PersistedConfigJson(live, facts["config"])));
         if (leaks.Count > 0)
         {
             throw new ProvisioningException(FailureKind.ProblemsFound,
-                $"{live} persists {ctx.Source.Name}'s URL ({string.Join(", ", leaks)}); the database value wins over .env, so {t.Name} hands out {ctx.Source.Name} links. " +
+                $"{live}: {string.Join("; ", leaks.Select(ProblemText.OneLine))}. " +
                 $"Set it in Admin → Settings, or re-run with --reseed-db to replace {t.Name}'s data with a fresh copy of {ctx.Source.Name}'s");
         }
 
@@ -158,47 +159,13 @@ internal sealed class DatabaseStep : IPlannedStep<DatabaseStep.Work>
                 }
 
                 var report = db.VerifyTokens(TokenTable, TokenColumn, key);
-                if (!report.AllDecrypt) throw new ProvisioningException(FailureKind.StepFailed, SecretMasker.Shared.Mask(report.ToString()));
+                if (StoredTokenCheck.Check(t, report) is { } undecryptable)
+                    throw new ProvisioningException(FailureKind.StepFailed, SecretMasker.Shared.Mask(ProblemText.OneLine(undecryptable)));
                 details.Add(report.ToString());
             }
         }
 
         return details;
-    }
-
-    /// <summary>Persisted URL values whose host is the source's.</summary>
-    internal static List<string> SourceUrls(string? configJson, string sourceHost)
-    {
-        var found = new List<string>();
-        if (configJson is null) return found;
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(configJson);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return found;
-        }
-
-        Walk(root, string.Empty, found, sourceHost);
-        return found;
-    }
-
-    private static void Walk(JsonNode? node, string path, List<string> found, string host)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (k, v) in o) Walk(v, path.Length == 0 ? k : $"{path}.{k}", found, host);
-                break;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++) Walk(a[i], $"{path}[{i}]", found, host);
-                break;
-            case JsonValue v when v.TryGetValue<string>(out var s) && Uri.TryCreate(s, UriKind.Absolute, out var uri) && string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase):
-                found.Add($"{path}={s}");
-                break;
-        }
     }
 
     internal static string Origin(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.Validation;
 using Fixxit.FileFormats.Caddy;
+using Fixxit.LiveChecks;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Host;
 using Fixxit.Provisioning.Releases;
@@ -214,12 +215,13 @@ internal static class PreflightStep
             if (declared is not null && !string.Equals(declared, sourceFp, StringComparison.Ordinal))
                 problems.Add($"{ctx.Source.Name}'s {name} has fingerprint {sourceFp}, the topology declares {declared}");
 
-            if (ctx.Target.Database.SeededFrom == ctx.Source.Name && ctx.TargetExists
+            // The same FIX002 rule the checklist's "same fingerprint as its source environment" step applies.
+            if (ctx.TargetExists
                 && ctx.Target.Secrets.StoredDataKeys().FirstOrDefault(k => k.Name == name).Ref is { } targetRef
                 && await SecretResolver.ResolveAsync(ctx.Target, targetRef, Text(ctx.Target, targetRef), ctx.Ct).ConfigureAwait(false) is { } targetValue
-                && SecretResolver.Fingerprint(targetValue) is var targetFp && targetFp != sourceFp)
+                && CopiedDatabaseKeyCheck.Check(ctx.Target, ctx.Source, name, targetValue, sourceValue) is { } mismatch)
             {
-                problems.Add($"key mismatch: {ctx.Target.Name}'s {name} ({targetFp}) differs from {ctx.Source.Name}'s ({sourceFp}) while {ctx.Target.Name}'s database is a copy of {ctx.Source.Name}'s — stored secrets would fail with \"Failed to decrypt password\" (FIX002)");
+                problems.Add(ProblemText.OneLine(mismatch));
             }
 
             list.Add(problems.Count == 0

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
+using Fixxit.FileFormats.Sockets;
 
 namespace Fixxit.Sandbox.Processes;
 
 /// <summary>Which TCP ports are listening, and who holds them (from <c>ss -ltnp</c>, the real socket table).</summary>
-public static partial class PortProbe
+public static class PortProbe
 {
     /// <summary>One listening TCP socket.</summary>
     public sealed record Listener(string Address, int Port, int? Pid, string? ProcessName)
@@ -20,26 +20,10 @@ public static partial class PortProbe
     public static async Task<IReadOnlyList<Listener>> ListenersAsync(CancellationToken cancellationToken = default)
     {
         var result = await ProcessRunner.RunCheckedAsync("ss", ["-ltnpH"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var listeners = new List<Listener>();
-        foreach (var line in result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (columns.Length < 4) continue;
-            var local = columns[3];
-            var colon = local.LastIndexOf(':');
-            if (colon < 0 || !int.TryParse(local[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)) continue;
-            var address = local[..colon].Trim('[', ']');
-            var percent = address.IndexOf('%', StringComparison.Ordinal);
-            if (percent >= 0) address = address[..percent];
-            var users = UsersPattern().Match(line);
-            listeners.Add(new Listener(
-                address,
-                port,
-                users.Success ? int.Parse(users.Groups["pid"].Value, CultureInfo.InvariantCulture) : null,
-                users.Success ? users.Groups["name"].Value : null));
-        }
-
-        return listeners;
+        // The one ss reader (Fixxit.FileFormats); as before, a socket is named by its first holder.
+        return SsListeners.Parse(result.StdOut)
+            .Select(s => s.Holders.Count == 0 ? new Listener(s.Address, s.Port, null, null) : new Listener(s.Address, s.Port, s.Holders[0].Pid, s.Holders[0].Name))
+            .ToList();
     }
 
     /// <summary>The listeners on <paramref name="port"/> (empty when it is free).</summary>
@@ -94,6 +78,4 @@ public static partial class PortProbe
         }
     }
 
-    [GeneratedRegex("users:\\(\\(\"(?<name>[^\"]*)\",pid=(?<pid>\\d+)")]
-    private static partial Regex UsersPattern();
 }
