@@ -83,7 +83,7 @@ internal static class PreflightStep
         commands["source-db"] = HostSqlite.QuickCheckCommand(s.PathOf(s.Database.Path));
         commands["source-health"] = HealthProbe.GetCommand(s.BackendPort, "/health");
         commands["source-commit"] = $"git -C {DeployContext.Q(s.Directory)} rev-parse --short HEAD 2>/dev/null";
-        commands["ports"] = PortHolders.Command([t.BackendPort, t.FrontendPort]);
+        commands["ports"] = PortHolders.Command();
         commands["disk"] = DiskCommand(ctx);
         foreach (var file in KeyFiles(ctx)) commands["file " + file] = $"cat {DeployContext.Q(file)}";
         if (t.Proxy is not null) commands["proxy"] = CaddyCommands.Adapt(ctx.Host.Proxy.ConfigPath, ctx.Host.Proxy.Executable);
@@ -149,8 +149,8 @@ internal static class PreflightStep
     private static PreflightCheck Ports(DeployContext ctx, CommandResult result)
     {
         var t = ctx.Target;
-        if (!result.Succeeded) throw new RemoteCommandException(ctx.Ssh.Target.Display, PortHolders.Command([t.BackendPort, t.FrontendPort]), result);
-        var holders = PortHolders.Parse(result.StdOut);
+        if (!result.Succeeded) throw new RemoteCommandException(ctx.Ssh.Target.Display, PortHolders.Command(), result);
+        var holders = PortHolders.Parse(result.StdOut, [t.BackendPort, t.FrontendPort]);
         var foreign = holders.Where(h => !h.RunsIn(t.Directory)).ToList();
         if (foreign.Count > 0)
         {
