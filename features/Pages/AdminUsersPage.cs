@@ -26,8 +26,7 @@ public sealed class AdminUsersPage(IPage page, string baseUrl)
         await page.GotoAsync(baseUrl + "/admin/users").ConfigureAwait(false);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/users")).ConfigureAwait(false);
         await Expect(Heading).ToBeVisibleAsync().ConfigureAwait(false);
-        // The page wires its buttons after its first API calls return; acting earlier would race the page's own script.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle).ConfigureAwait(false);
+        await PageSettling.AfterFirstApiCallsAsync(page).ConfigureAwait(false);
     }
 
     public async Task SearchAsync(string text)

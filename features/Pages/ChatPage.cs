@@ -24,8 +24,7 @@ public sealed class ChatPage(IPage page, string baseUrl)
     {
         await page.GotoAsync(baseUrl + "/").ConfigureAwait(false);
         await Expect(Input).ToBeVisibleAsync().ConfigureAwait(false);
-        // The page wires its buttons after its first API calls return; acting earlier would race the page's own script.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle).ConfigureAwait(false);
+        await PageSettling.AfterFirstApiCallsAsync(page).ConfigureAwait(false);
     }
 
     public async Task SendAsync(string text)

@@ -20,8 +20,7 @@ public sealed class InvitationsPage(IPage page, string baseUrl, ForkSelectors se
     {
         await page.GotoAsync(baseUrl + S["invitations.path"]).ConfigureAwait(false);
         await Expect(page.Locator(S["invitations.heading"])).ToBeVisibleAsync().ConfigureAwait(false);
-        // The page wires its buttons after its first API calls return; acting earlier would race the page's own script.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle).ConfigureAwait(false);
+        await PageSettling.AfterFirstApiCallsAsync(page).ConfigureAwait(false);
     }
 
     public async Task CreateAsync(string email, string role)
