@@ -47,7 +47,7 @@ for (var run = 0; run < coldRuns; run++)
 
         // The checklist's server checks are short commands like these; A/B in the same minute, so the ratio is fair.
         var layout = new SandboxLayout(root);
-        var check = $"test -f {ShellQuote.Quote(info.Dev.PathOf("start_server.sh"))} && stat -c %s {ShellQuote.Quote(info.Dev.PathOf("backend/.env"))}";
+        var check = $"test -f {ShellQuote.Quote(info.Dev.PathOf(info.Dev.Commands.Script))} && stat -c %s {ShellQuote.Quote(info.Dev.PathOf(info.Dev.DotEnvFile))}";
         var knownHosts = Path.Combine(root, "bench_known_hosts");
         await File.WriteAllTextAsync(knownHosts, $"[127.0.0.1]:{ports.Ssh} {(await File.ReadAllTextAsync(layout.HostKey + ".pub")).Trim()}\n");
         for (var rep = 0; rep < 3; rep++)

@@ -57,13 +57,9 @@ public static class SandboxTarget
 
     /// <summary>
     /// Absolute root: the runsettings' SandboxRoot (relative to the repository), else <c>FIXXIT_SANDBOX_ROOT</c> (how
-    /// <c>fixxit gate --root</c> passes it), else <c>&lt;repo&gt;/.sandbox</c>.
+    /// <c>fixxit gate --root</c> passes it), else <c>&lt;repo&gt;/.sandbox</c> — <see cref="SandboxLayout.Resolve"/>'s rule,
+    /// with the repository found from the test assembly rather than the working directory.
     /// </summary>
-    public static string ResolveRoot(string? configured)
-    {
-        var repository = SandboxLayout.RepositoryRoot(AppContext.BaseDirectory) ?? Environment.CurrentDirectory;
-        if (string.IsNullOrWhiteSpace(configured)) configured = Environment.GetEnvironmentVariable("FIXXIT_SANDBOX_ROOT");
-        if (string.IsNullOrWhiteSpace(configured)) return Path.Combine(repository, ".sandbox");
-        return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(repository, configured));
-    }
+    public static string ResolveRoot(string? configured) =>
+        SandboxLayout.Resolve(configured, SandboxLayout.RepositoryRoot(AppContext.BaseDirectory)).Root;
 }

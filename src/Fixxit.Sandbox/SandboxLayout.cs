@@ -54,13 +54,17 @@ public sealed record SandboxLayout(string Root)
 
     public string TemporaryDirectory => Path.Combine(Root, "tmp");
 
-    /// <summary>Resolves the root: explicit, else <c>FIXXIT_SANDBOX_ROOT</c>, else <c>.sandbox</c> in the repository (or current directory).</summary>
-    public static SandboxLayout Resolve(string? root)
+    /// <summary>
+    /// Resolves the root: explicit, else <c>FIXXIT_SANDBOX_ROOT</c>, else <c>.sandbox</c> in the repository (or current
+    /// directory). A relative root is relative to <paramref name="repository"/> when one is given (runsettings name
+    /// roots relative to the repository), else to the current directory (a CLI argument).
+    /// </summary>
+    public static SandboxLayout Resolve(string? root, string? repository = null)
     {
         var chosen = root is { Length: > 0 } ? root
             : Environment.GetEnvironmentVariable("FIXXIT_SANDBOX_ROOT") is { Length: > 0 } fromEnv ? fromEnv
-            : Path.Combine(RepositoryRoot() ?? Environment.CurrentDirectory, ".sandbox");
-        return new SandboxLayout(Path.GetFullPath(chosen));
+            : Path.Combine(repository ?? RepositoryRoot() ?? Environment.CurrentDirectory, ".sandbox");
+        return new SandboxLayout(Path.GetFullPath(chosen, repository ?? Environment.CurrentDirectory));
     }
 
     /// <summary>The nearest directory above the current one holding <c>Fixxit.Verify.sln</c>, if any.</summary>

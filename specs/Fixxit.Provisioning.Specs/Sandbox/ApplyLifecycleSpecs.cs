@@ -33,7 +33,7 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         Step(plan, "database").Status.Should().Be(StepStatus.Changed);
         Step(plan, "start").Status.Should().Be(StepStatus.Changed);
 
-        var key = DotEnvDocument.Load(Dev.PathOf("backend/.env")).Get(EnvironmentSecrets.EncryptionKeyName)!;
+        var key = DotEnvDocument.Load(Dev.PathOf(Dev.DotEnvFile)).Get(EnvironmentSecrets.EncryptionKeyName)!;
         plan.ToJson().Should().NotContain(key, "secrets are masked in every output");
         Directory.Exists(Prod.Directory).Should().BeFalse("a plan changes nothing");
         Directory.Exists(Releases + "/deploy.lock").Should().BeFalse("a plan takes no lock");
@@ -54,7 +54,7 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         var script = File.ReadAllText(Prod.PathOf("start_server.sh"));
         script.Should().Contain($"BACKEND_PORT={Prod.BackendPort}\n").And.Contain($"FRONTEND_PORT={Prod.FrontendPort}\n");
         script.Should().NotContain(Dev.BackendPort.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.NotContain(Dev.FrontendPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var env = DotEnvDocument.Load(Prod.PathOf("backend/.env"));
+        var env = DotEnvDocument.Load(Prod.PathOf(Prod.DotEnvFile));
         env.Get("WEBUI_URL").Should().Be(Prod.PublicUrl);
         env.Get("FRONTEND_BASE_URL").Should().Be(Prod.PublicUrl);
 

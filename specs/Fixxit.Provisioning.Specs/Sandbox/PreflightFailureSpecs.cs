@@ -192,7 +192,7 @@ public sealed class PreflightFailureSpecs : ProvisioningSandbox
     [Test]
     public async Task A_prod_key_that_differs_from_devs_is_a_key_mismatch()
     {
-        var path = Prod.PathOf("backend/.env");
+        var path = Prod.PathOf(Prod.DotEnvFile);
         var original = File.ReadAllText(path);
         var doc = DotEnvDocument.Parse(original, path);
         var other = FernetKey.Generate().ToCanonicalString();

@@ -1,9 +1,11 @@
-using System.Globalization;
 using Fixxit.EnvConfig;
 using Fixxit.Sandbox.Environments;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Sandbox.Proxy;
 using Fixxit.Sandbox.Tree;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.OpenWebUi.Database;
 using Microsoft.Data.Sqlite;
 
 namespace Fixxit.Sandbox.Specs.Sandbox;
@@ -23,16 +25,14 @@ internal static class MinimalProd
         Directory.CreateDirectory(prod.Directory);
         await ProcessRunner.RunCheckedAsync("rsync", ["-a", .. dev.CopyExclusions.Select(x => $"--exclude={x}"), dev.Directory + "/", prod.Directory + "/"]);
 
-        var script = prod.PathOf(prod.Commands.Script);
-        var text = await File.ReadAllTextAsync(script);
-        text = Assignments.Set(text, "BACKEND_PORT", prod.BackendPort.ToString(CultureInfo.InvariantCulture));
-        text = Assignments.Set(text, "FRONTEND_PORT", prod.FrontendPort.ToString(CultureInfo.InvariantCulture));
-        await File.WriteAllTextAsync(script, text);
-        var dotenv = prod.PathOf("backend/.env");
-        var settings = await File.ReadAllTextAsync(dotenv);
-        settings = Assignments.Set(settings, "WEBUI_URL", prod.PublicUrl);
-        settings = Assignments.Set(settings, "FRONTEND_BASE_URL", prod.PublicUrl);
-        await File.WriteAllTextAsync(dotenv, settings);
+        var script = StartServerScript.Load(prod.PathOf(prod.Commands.Script));
+        script.SetPort(StartServerScript.BackendPortName, prod.BackendPort);
+        script.SetPort(StartServerScript.FrontendPortName, prod.FrontendPort);
+        script.Save(prod.PathOf(prod.Commands.Script));
+        var settings = DotEnvDocument.Load(DotEnv(prod));
+        settings.Set("WEBUI_URL", prod.PublicUrl);
+        settings.Set("FRONTEND_BASE_URL", prod.PublicUrl);
+        settings.Save(DotEnv(prod));
 
         var prodDb = prod.PathOf(prod.Database.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(prodDb)!);
@@ -44,13 +44,13 @@ internal static class MinimalProd
             source.BackupDatabase(target);
         }
 
-        PersistedConfig.WriteWebuiUrl(prodDb, prod.PublicUrl);
+        using (var database = OpenWebUiDatabase.OpenWritable(prodDb)) database.SetPersistedWebuiUrl(prod.PublicUrl);
         await ProcessRunner.RunCheckedAsync("npm", ["install", "--offline", "--no-audit", "--no-fund"], prod.Directory, env);
         await EnvironmentControl.RunCheckedAsync(layout, prod, "start");
         await SandboxCaddy.ReloadAsync(layout, info.Host.Proxy, force: true);
     }
 
-    public static string DotEnv(AppEnvironment env) => env.PathOf("backend/.env");
+    public static string DotEnv(AppEnvironment env) => env.PathOf(env.DotEnvFile);
 
     public static string Script(AppEnvironment env) => env.PathOf(env.Commands.Script);
 }

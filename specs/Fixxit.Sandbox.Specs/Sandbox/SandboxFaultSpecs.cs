@@ -5,6 +5,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Fixxit.EnvConfig;
 using Fixxit.Sandbox.Environments;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
+using Fixxit.OpenWebUi.Database;
 using Fixxit.Sandbox.Faults;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Sandbox.Tree;
@@ -81,10 +84,10 @@ public sealed class SandboxFaultSpecs : SandboxFixture
     public async Task Dev_url_in_db_makes_new_invitation_links_point_at_dev()
     {
         var db = Info.Prod.PathOf(Info.Prod.Database.Path);
-        PersistedConfig.ReadWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
+        PersistedWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
 
         await FaultSwitch.EnableAsync("dev-url-in-db", Root);
-        var persisted = PersistedConfig.ReadWebuiUrl(db);
+        var persisted = PersistedWebuiUrl(db);
         var urlOn = await InvitationUrlAsync();
         await FaultSwitch.DisableAsync("dev-url-in-db", Root);
         var urlOff = await InvitationUrlAsync();
@@ -92,7 +95,7 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         persisted.Should().Be(Info.Dev.PublicUrl);
         urlOn.Should().StartWith(Info.Dev.PublicUrl);
         urlOff.Should().StartWith(Info.Prod.PublicUrl);
-        PersistedConfig.ReadWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
+        PersistedWebuiUrl(db).Should().Be(Info.Prod.PublicUrl);
     }
 
     [Test]
@@ -133,7 +136,7 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         var files = Snapshot(MinimalProd.Script(Info.Prod));
 
         await FaultSwitch.EnableAsync("wrong-backend-port", Root);
-        var configured = Assignments.Get(await File.ReadAllTextAsync(MinimalProd.Script(Info.Prod)), "BACKEND_PORT");
+        var configured = StartServerScript.Load(MinimalProd.Script(Info.Prod)).GetPort(StartServerScript.BackendPortName).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var onDeclared = await PortProbe.AcceptsAsync(Ports.ProdBackend);
         var onWrong = await PortProbe.AcceptsAsync(WrongBackendPortFault.WrongPort(Info));
         using var site = await GetAsync("/health");
@@ -192,7 +195,7 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         await FaultSwitch.DisableAsync("dev-url-in-db", Root);
 
         recorded.Should().Be(1);
-        PersistedConfig.ReadWebuiUrl(Info.Prod.PathOf(Info.Prod.Database.Path)).Should().Be(Info.Prod.PublicUrl);
+        PersistedWebuiUrl(Info.Prod.PathOf(Info.Prod.Database.Path)).Should().Be(Info.Prod.PublicUrl);
     }
 
     [Test]
@@ -232,7 +235,17 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         return doc.RootElement.GetProperty("url").GetString()!;
     }
 
-    private static string? Key(string file) => Assignments.Get(File.ReadAllText(file), EnvironmentSecrets.EncryptionKeyName);
+    /// <summary>The encryption key a file defines, read with that file's own reader.</summary>
+    private static string? Key(string file) =>
+        file.EndsWith(".env", StringComparison.Ordinal)
+            ? DotEnvDocument.Load(file).Get(EnvironmentSecrets.EncryptionKeyName)
+            : StartServerScript.Load(file).AssignmentsOf(EnvironmentSecrets.EncryptionKeyName).LastOrDefault()?.Value;
 
     private static string[] Snapshot(params string[] files) => [.. files.Select(f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))))];
+
+    private static string? PersistedWebuiUrl(string databasePath)
+    {
+        using var database = OpenWebUiDatabase.OpenReadOnly(databasePath);
+        return database.ReadConfig()?.WebuiUrl;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Fixxit.EnvConfig.Rules;
 using Fixxit.FileFormats.DotEnv;
 using Fixxit.Masking;
 
@@ -102,6 +103,39 @@ public sealed partial class StartServerScript
         }
 
         return new ShellPortChange(FileName, name, current.LineNumber, current.Port, port);
+    }
+
+    /// <summary>
+    /// Sets a variable's value: rewrites the value of its one top-level assignment (keeping <c>export</c> and the rest
+    /// of the line), or, when it has none, inserts <c>export NAME=value</c> right after the shebang so every command
+    /// that follows sees it. The value is quoted as one shell word, so it cannot be re-interpreted.
+    /// </summary>
+    /// <exception cref="ShellScriptEditException">
+    /// The variable is assigned more than once, or only inside a block or as a command prefix: which one the server
+    /// uses is the caller's decision; nothing is changed.
+    /// </exception>
+    public void SetValue(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (SecretLiteralRules.IsSecretName(name)) SecretMasker.Shared.Register(value, name);
+        var all = AssignmentsOf(name).Where(a => !IsPassThrough(a)).ToList();
+        var word = ShellQuote.Quote(value);
+        if (all.Count == 0)
+        {
+            var lines = new ShellLines(_text, FileName);
+            var at = _text.StartsWith("#!", StringComparison.Ordinal) ? lines.EndOf(1) : 0;
+            var newLine = at > 0 && _text[at - 1] != '\n' ? "\n" : string.Empty;
+            Replace(_text.Insert(at, $"{newLine}export {name}={word}\n"));
+            return;
+        }
+
+        if (all.Count > 1)
+            throw Refuse(all.Select(a => a.LineNumber).ToList(), $"{name} is assigned {all.Count} times (lines {Lines(all)}); keep a single top-level assignment before setting it");
+        var only = all[0];
+        if (only.Scope != ShellScope.TopLevel || only.Kind == ShellAssignmentKind.CommandPrefix)
+            throw Refuse([only.LineNumber], $"{name} on line {only.LineNumber} is not a top-level assignment; edit it by hand");
+        if (only.Value == value) return;
+        Replace(_text.Remove(only.ValueStart, only.ValueEnd - only.ValueStart).Insert(only.ValueStart, word));
     }
 
     /// <summary>Lines (1-based) other than the port assignments that still contain the number as a whole word outside comments, e.g. a hard-coded <c>--port 8080</c>.</summary>

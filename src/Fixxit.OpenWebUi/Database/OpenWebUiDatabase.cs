@@ -160,6 +160,19 @@ public sealed class OpenWebUiDatabase : IDisposable
     }
 
     /// <summary>
+    /// Removes <c>webui.url</c> from the latest config row, so the environment's WEBUI_URL applies again. False when
+    /// there was none.
+    /// </summary>
+    public bool RemovePersistedWebuiUrl()
+    {
+        RequireWritable("removing webui.url");
+        var config = ReadConfig();
+        if (config?.Data["webui"] is not JsonObject webui || !webui.Remove("url")) return false;
+        WriteConfig(config.RowId, config.Data);
+        return true;
+    }
+
+    /// <summary>
     /// Rewrites every persisted URL that starts with <paramref name="fromOrigin"/> (e.g. <c>https://dev.fixxit.ai</c>)
     /// to start with <paramref name="toOrigin"/> instead, keeping path and query. Returns what changed.
     /// </summary>

@@ -1,4 +1,4 @@
-using Fixxit.Sandbox.Tree;
+using Fixxit.OpenWebUi.Database;
 
 namespace Fixxit.Sandbox.Faults;
 
@@ -15,7 +15,10 @@ public sealed class DevUrlInDbFault : ProdFault
     public override Task<ActiveFault> EnableAsync(FaultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var previous = PersistedConfig.WriteWebuiUrl(context.Prod.PathOf(context.Prod.Database.Path), context.Dev.PublicUrl);
+        using var database = OpenWebUiDatabase.OpenWritable(context.Prod.PathOf(context.Prod.Database.Path));
+        var previous = database.ReadConfig()?.WebuiUrl;
+        if (previous != context.Dev.PublicUrl && !database.SetPersistedWebuiUrl(context.Dev.PublicUrl))
+            throw new SandboxException($"{database.Path} has no config row yet (the backend persists one on its first start); start prod once, then switch the fault on");
         return Task.FromResult(new ActiveFault { Name = Name, Undo = { ["previous"] = previous, ["hadValue"] = previous is null ? "false" : "true" } });
     }
 
@@ -23,8 +26,9 @@ public sealed class DevUrlInDbFault : ProdFault
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(active);
-        var restore = active.Undo.GetValueOrDefault("hadValue") == "true" ? active.Undo["previous"] : null;
-        PersistedConfig.WriteWebuiUrl(context.Prod.PathOf(context.Prod.Database.Path), restore);
+        using var database = OpenWebUiDatabase.OpenWritable(context.Prod.PathOf(context.Prod.Database.Path));
+        if (active.Undo.GetValueOrDefault("hadValue") == "true" && active.Undo["previous"] is { } previous) database.SetPersistedWebuiUrl(previous);
+        else database.RemovePersistedWebuiUrl();
         return Task.CompletedTask;
     }
 }

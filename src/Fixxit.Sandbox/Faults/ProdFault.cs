@@ -1,7 +1,8 @@
 using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
 using Fixxit.Masking;
-using Fixxit.Sandbox.Tree;
+using Fixxit.FileFormats.DotEnv;
+using Fixxit.FileFormats.ShellScript;
 
 namespace Fixxit.Sandbox.Faults;
 
@@ -32,10 +33,24 @@ public abstract class ProdFault : ISandboxFault
         return key;
     }
 
-    protected static async Task SetAssignmentAsync(string path, string key, string value, CancellationToken cancellationToken)
+    /// <summary>Sets one variable in prod's <c>backend/.env</c> or <c>start_server.sh</c> with that file's own editor.</summary>
+    protected static Task SetAssignmentAsync(string path, string key, string value, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(path, Assignments.Set(text, key, value), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Path.GetFileName(path).EndsWith(".env", StringComparison.Ordinal))
+        {
+            var dotenv = DotEnvDocument.Load(path);
+            dotenv.Set(key, value);
+            dotenv.Save(path);
+        }
+        else
+        {
+            var script = StartServerScript.Load(path);
+            script.SetValue(key, value);
+            script.Save(path);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Restores the saved files, then restarts prod so the processes run with them again.</summary>
