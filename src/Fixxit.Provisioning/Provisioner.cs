@@ -1,6 +1,7 @@
 using Fixxit.EnvConfig;
 using Fixxit.Provisioning.Engine;
 using Fixxit.Provisioning.Operations;
+using Fixxit.Provisioning.Releases;
 
 namespace Fixxit.Provisioning;
 
@@ -50,6 +51,28 @@ public sealed class Provisioner(ProvisionerOptions? options = null)
     /// <summary>The preflight alone, as a report, plus drift of the rendered config and the persisted URL check. Changes nothing, takes no lock.</summary>
     public Task<ProvisionResult> DoctorAsync(Topology topology, string environment, IProgress<StepEvent>? progress, CancellationToken ct) =>
         _runner.RunAsync(topology, environment, DoctorOperation.Define(), progress, ct);
+
+    /// <summary>Every release of the target, oldest first, with what the journal says about each (gate-verified or not). Changes nothing; works while the lock is held.</summary>
+    public Task<ProvisionResult> ReleasesAsync(Topology topology, string environment, IProgress<StepEvent>? progress, CancellationToken ct) =>
+        _runner.RunAsync(topology, environment, ReleasesOperation.Define(), progress, ct);
+
+    /// <summary>Who holds the target's deploy lock, since when, and whether it is provably stale. Changes nothing.</summary>
+    public Task<ProvisionResult> LockStatusAsync(Topology topology, string environment, IProgress<StepEvent>? progress, CancellationToken ct) =>
+        _runner.RunAsync(topology, environment, LockOperation.Status(ApplyOptions.Default.StaleLockAge), progress, ct);
+
+    /// <summary>Removes the target's deploy lock when it is stale, or when <paramref name="force"/> is set even if its holder may be alive; journaled either way.</summary>
+    public Task<ProvisionResult> ReleaseLockAsync(Topology topology, string environment, bool force, IProgress<StepEvent>? progress, CancellationToken ct) =>
+        _runner.RunAsync(topology, environment, LockOperation.Release(ApplyOptions.Default.StaleLockAge, force), progress, ct);
+
+    /// <summary>
+    /// Records a gate's verdict about the target's current state in its journal. A pass snapshots that state as a
+    /// release marked verified; a failure names <paramref name="failedRelease"/> (where the failed state is kept), if any.
+    /// </summary>
+    public Task<ProvisionResult> RecordVerificationAsync(Topology topology, string environment, GateVerdict verdict, string? failedRelease, IProgress<StepEvent>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return _runner.RunAsync(topology, environment, VerifyOperation.Define(verdict, failedRelease), progress, ct);
+    }
 
     /// <summary>The environment the target is copied from: its database lineage, else the development environment on the same host.</summary>
     internal static AppEnvironment SourceOf(ServerHost host, AppEnvironment target)

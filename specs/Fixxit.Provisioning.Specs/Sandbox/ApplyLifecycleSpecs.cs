@@ -267,6 +267,104 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         (await GetThroughCaddyAsync("/health")).Should().Be(200);
     }
 
+    [Test]
+    [Order(12)]
+    public async Task Releases_lists_every_release_oldest_first_with_its_reason_and_the_gate_verdict_the_journal_records()
+    {
+        var ids = Directory.GetDirectories(Releases + "/releases").Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList();
+        var verified = ids[0];
+        var failed = ids[^1];
+        File.AppendAllLines(Releases + "/journal.ndjson",
+        [
+            VerificationLine(verified, "passed", "TestResults/20261202-gate"),
+            "{ torn line from a crash",
+            VerificationLine(failed, "failed: Deployment / proxy routing", "TestResults/20261202-gate-2"),
+        ]);
+
+        var result = await Provisioner.ReleasesAsync(Topology, "prod", null, CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue(Show(result));
+        result.Releases!.Select(r => r.Id).Should().Equal(ids);
+        result.Releases!.Select(r => r.Reason).Should().Contain(["before update", "before rollback"]);
+        result.Releases.Should().OnlyContain(r => r.Problem == null && r.HasDatabase);
+        result.Releases.Single(r => r.Id == verified).Should().BeEquivalentTo(new { Verified = true, GateVerdict = "passed", Report = "TestResults/20261202-gate" });
+        result.Releases.Single(r => r.Id == failed).Should().BeEquivalentTo(new { Verified = false, GateVerdict = "failed: Deployment / proxy routing" });
+        result.Releases.Where(r => r.Id != verified && r.Id != failed).Should().OnlyContain(r => !r.Verified && r.GateVerdict == null);
+        result.Summary.Should().Contain($"{ids.Count} release(s), 1 verified");
+    }
+
+    [Test]
+    [Order(13)]
+    public async Task Lock_status_names_the_holder_release_needs_force_for_a_live_one_and_the_journal_says_whose_lock_was_broken()
+    {
+        var lockDir = Releases + "/deploy.lock";
+        Directory.CreateDirectory(lockDir);
+        var live = new LockHolder { RunId = "spec-live-lock", Operation = "apply", Actor = "alice", Machine = Environment.MachineName, Pid = Environment.ProcessId, Since = DateTimeOffset.UtcNow.AddMinutes(-7) };
+        File.WriteAllText(lockDir + "/holder.json", live.ToJson());
+
+        var status = await Provisioner.LockStatusAsync(Topology, "prod", null, CancellationToken.None);
+        var refused = await Provisioner.ReleaseLockAsync(Topology, "prod", force: false, null, CancellationToken.None);
+        var stillThere = Directory.Exists(lockDir);
+        var forced = await Provisioner.ReleaseLockAsync(Topology, "prod", force: true, null, CancellationToken.None);
+
+        status.Succeeded.Should().BeTrue(Show(status));
+        status.Lock.Should().BeEquivalentTo(new { Held = true, StaleReason = (string?)null });
+        status.Lock!.Holder!.RunId.Should().Be("spec-live-lock");
+        status.Lock.Age.Should().BeGreaterThan(TimeSpan.FromMinutes(6));
+        status.Summary.Should().Contain("held by apply run spec-live-lock by alice").And.Contain("7 min");
+        refused.Failure.Should().Be(FailureKind.Locked, Show(refused));
+        refused.Summary.Should().Contain("--force");
+        stillThere.Should().BeTrue("a live holder's lock is never removed without --force");
+        forced.Succeeded.Should().BeTrue(Show(forced));
+        Directory.Exists(lockDir).Should().BeFalse();
+        var journaled = JournalEntry.ParseLine(File.ReadAllLines(Releases + "/journal.ndjson")[^1])!;
+        journaled.Operation.Should().Be("unlock");
+        journaled.Message.Should().Contain("spec-live-lock").And.Contain("alice").And.Contain("forced");
+
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        await gone.WaitForExitAsync();
+        Directory.CreateDirectory(lockDir);
+        File.WriteAllText(lockDir + "/holder.json", (live with { RunId = "spec-dead-lock", Pid = gone.Id }).ToJson());
+
+        var stale = await Provisioner.ReleaseLockAsync(Topology, "prod", force: false, null, CancellationToken.None);
+        var free = await Provisioner.LockStatusAsync(Topology, "prod", null, CancellationToken.None);
+
+        stale.Succeeded.Should().BeTrue(Show(stale));
+        stale.Summary.Should().Contain("stale").And.Contain($"pid {gone.Id}");
+        free.Lock!.Held.Should().BeFalse();
+        free.Summary.Should().Contain("is free");
+    }
+
+    [Test]
+    [Order(14)]
+    public async Task A_passed_gate_is_recorded_as_a_verified_release_and_a_failed_one_names_the_release_holding_the_failed_state()
+    {
+        var before = Directory.GetDirectories(Releases + "/releases").Select(d => Path.GetFileName(d)!).ToHashSet();
+        Sql.InsertMarker(ProdDb, "present-when-verified");
+
+        var passed = await Provisioner.RecordVerificationAsync(Topology, "prod", new GateVerdict(true, null, "TestResults/spec-gate"), null, null, CancellationToken.None);
+        var failed = await Provisioner.RecordVerificationAsync(Topology, "prod", new GateVerdict(false, "admin cannot sign in at https://app.fixxit.ai", "TestResults/spec-gate-2"), passed.Release, null, CancellationToken.None);
+        var listed = await Provisioner.ReleasesAsync(Topology, "prod", null, CancellationToken.None);
+
+        passed.Succeeded.Should().BeTrue(Show(passed));
+        before.Should().NotContain(passed.Release!, "a pass snapshots the verified state as a new release");
+        var release = Releases + "/releases/" + passed.Release;
+        ReleaseManifest.Parse(File.ReadAllText(ReleaseLayout.ManifestOf(release)), release).Reason.Should().Be("verified by gate");
+        Sql.HasMarker(ReleaseLayout.DatabaseOf(release), "present-when-verified").Should().BeTrue("the release holds the database the gate saw");
+        var journal = File.ReadAllLines(Releases + "/journal.ndjson").Select(JournalEntry.ParseLine).TakeLast(2).ToList();
+        journal.Select(e => (e!.Operation, e.Outcome, e.Release, e.Report)).Should().Equal(
+            (JournalEntry.Verification, "passed", passed.Release, "TestResults/spec-gate"),
+            (JournalEntry.Verification, "failed: admin cannot sign in at https://app.fixxit.ai", passed.Release, "TestResults/spec-gate-2"));
+        listed.Releases!.Single(r => r.Id == passed.Release).Verified.Should().BeFalse("its latest verdict is the failed one");
+        Directory.Exists(Releases + "/deploy.lock").Should().BeFalse();
+    }
+
+    private static string VerificationLine(string release, string outcome, string report) => new JournalEntry
+    {
+        RunId = Guid.NewGuid().ToString("N"), Operation = JournalEntry.Verification, Environment = "prod", Actor = "spec", Machine = "spec",
+        Outcome = outcome, Release = release, Report = report,
+    }.ToJsonLine();
+
     private sealed class Recorder(Action<StepEvent> report) : IProgress<StepEvent>
     {
         public void Report(StepEvent value) => report(value);

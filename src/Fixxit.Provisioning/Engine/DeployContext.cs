@@ -57,6 +57,12 @@ internal sealed class DeployContext
 
     public DeployLock? Lock { get; set; }
 
+    /// <summary>What <c>releases</c> read, for the result.</summary>
+    public IReadOnlyList<ReleaseRecord>? ReleaseRecords { get; set; }
+
+    /// <summary>What <c>lock status</c> / <c>lock release</c> found, for the result.</summary>
+    public LockState? LockState { get; set; }
+
     public string TargetPath(string relative) => Target.PathOf(relative);
 
     public Task<CommandResult> RunAsync(string command) => Ssh.RunAsync(command, Ct);

@@ -23,4 +23,10 @@ internal sealed record OperationDefinition
 
     /// <summary>Doctor: a failed check is a problem found, not a step that broke.</summary>
     public bool FailuresAreFindings { get; init; }
+
+    /// <summary>Shapes the journal line beyond the defaults (verify records the gate's verdict and report).</summary>
+    public Func<Releases.JournalEntry, Releases.JournalEntry>? Journal { get; init; }
+
+    /// <summary>Verbs that report one thing (releases, the lock): a successful run's summary is its last step's sentence.</summary>
+    public bool SummaryIsLastStep { get; init; }
 }

@@ -71,15 +71,20 @@ internal sealed class OperationRunner(ProvisionerOptions options)
                 }
 
                 if (run.HasFailed && operation.Recover is { } recover) rolledBack = await recover(ctx, run).ConfigureAwait(false);
-                return Shaped(run.Build(operation.Release(ctx), rolledBack), operation);
+                return Shaped(run.Build(operation.Release(ctx), rolledBack), operation) with { Releases = ctx.ReleaseRecords, Lock = ctx.LockState };
             }
             finally
             {
-                if (operation.Journaled) await RunJournal.FinishAsync(ctx, run.Build(operation.Release(ctx), rolledBack), run.Elapsed, options).ConfigureAwait(false);
+                // The journal records the result as the caller sees it (shaped: e.g. lock release's summary names the holder).
+                if (operation.Journaled) await RunJournal.FinishAsync(ctx, Shaped(run.Build(operation.Release(ctx), rolledBack), operation), run.Elapsed, options, operation.Journal).ConfigureAwait(false);
             }
         }
     }
 
-    private static ProvisionResult Shaped(ProvisionResult result, OperationDefinition operation) =>
-        operation.FailuresAreFindings && result.Failure == FailureKind.StepFailed ? result with { Failure = FailureKind.ProblemsFound } : result;
+    private static ProvisionResult Shaped(ProvisionResult result, OperationDefinition operation)
+    {
+        if (operation.FailuresAreFindings && result.Failure == FailureKind.StepFailed) return result with { Failure = FailureKind.ProblemsFound };
+        if (operation.SummaryIsLastStep && result.Succeeded && result.Steps.Count > 0) return result with { Summary = result.Steps[^1].Message };
+        return result;
+    }
 }

@@ -6,7 +6,7 @@ namespace Fixxit.Provisioning.Engine;
 /// <summary>The end of every changing run: its journal line and the lock release, in one round trip, whatever happened. Never masks the run's own outcome.</summary>
 internal static class RunJournal
 {
-    public static async Task FinishAsync(DeployContext ctx, ProvisionResult result, TimeSpan elapsed, ProvisionerOptions options)
+    public static async Task FinishAsync(DeployContext ctx, ProvisionResult result, TimeSpan elapsed, ProvisionerOptions options, Func<JournalEntry, JournalEntry>? shape = null)
     {
         try
         {
@@ -25,6 +25,7 @@ internal static class RunJournal
                 Steps = result.Steps.Where(s => !s.Inspection).GroupBy(s => s.Step).ToDictionary(g => g.Key, g => g.Last().Status.ToString()),
                 Message = SecretMasker.Shared.Mask(result.Summary),
             };
+            if (shape is not null) entry = shape(entry);
             var append = $"mkdir -p {DeployContext.Q(ctx.Layout.Root)} && printf '%s\\n' {DeployContext.Q(entry.ToJsonLine())} >> {DeployContext.Q(ctx.Layout.Journal)}";
             var unlock = ctx.Lock is { } held ? "; " + held.ReleaseCommand() : string.Empty;
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));

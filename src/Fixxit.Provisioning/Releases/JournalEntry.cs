@@ -32,6 +32,12 @@ public sealed record JournalEntry
 
     public string? Message { get; init; }
 
+    /// <summary>A gate run's report folder, on lines that record a verification of <see cref="Release"/>.</summary>
+    public string? Report { get; init; }
+
+    /// <summary>The <see cref="Operation"/> of a line that records a gate verdict about a release.</summary>
+    public const string Verification = "verify";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -41,4 +47,24 @@ public sealed record JournalEntry
     public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
 
     public static JournalEntry? ParseLine(string line) => JsonSerializer.Deserialize<JournalEntry>(line, Json);
+
+    /// <summary>Every line that parses; a torn or hand-edited line is skipped, not fatal (the journal is append-only history).</summary>
+    public static IReadOnlyList<JournalEntry> ParseAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var entries = new List<JournalEntry>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                if (ParseLine(line) is { } entry) entries.Add(entry);
+            }
+            catch (JsonException)
+            {
+                // skipped: see summary
+            }
+        }
+
+        return entries;
+    }
 }

@@ -33,6 +33,12 @@ public sealed record ProvisionResult
 
     public bool Succeeded => Failure == FailureKind.None;
 
+    /// <summary><c>releases</c>: every release, oldest first, with its gate verification.</summary>
+    public IReadOnlyList<Releases.ReleaseRecord>? Releases { get; init; }
+
+    /// <summary><c>lock status</c> / <c>lock release</c>: the lock as found (before a release removed it).</summary>
+    public Releases.LockState? Lock { get; init; }
+
     /// <summary>True when any step changed (or in a plan, would change) the target.</summary>
     public bool Changed => Steps.Any(s => s.Status == StepStatus.Changed);
 

@@ -46,7 +46,7 @@ internal static class PreflightStep
         }
 
         var failed = checks.Where(c => !c.Passed).ToList();
-        if (failed.Count == 0) checks.Add(await LockAsync(ctx, scope.TakeLock, scope.StaleLockAge).ConfigureAwait(false));
+        if (failed.Count == 0 && (scope.JudgeLock || scope.TakeLock)) checks.Add(await LockAsync(ctx, scope.TakeLock, scope.StaleLockAge).ConfigureAwait(false));
         failed = checks.Where(c => !c.Passed).ToList();
 
         var kind = failed.Count == 0 ? FailureKind.None

@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace Fixxit.Cli.Commands.Provisioning;
 
-/// <summary>Registers <c>fixxit plan|apply|rollback|backup|restore|doctor</c> (docs/cli.md).</summary>
+/// <summary>Registers <c>fixxit plan|apply|rollback|backup|restore|releases|lock|doctor</c> (docs/cli.md).</summary>
 public static class ProvisioningCli
 {
     public static void Register(IConfigurator config)
@@ -17,6 +17,16 @@ public static class ProvisioningCli
         config.AddCommand<BackupCommand>("backup").WithDescription("Online database backup with integrity check and retention.");
         config.AddCommand<RestoreCommand>("restore").WithDescription("Replace the database with a checked backup (snapshot first).")
             .WithExample("restore", "prod", "--from", "webui-20261125T010000Z-abc123.db");
+        config.AddCommand<ReleasesCommand>("releases").WithDescription("Every release, oldest first: when, why, version, verified by a gate or not, its report.")
+            .WithExample("releases", "prod");
+        config.AddBranch<CommandSettings>("lock", lockBranch =>
+        {
+            lockBranch.SetDescription("The deploy lock one run at a time holds (<dir>-releases/deploy.lock).");
+            lockBranch.AddCommand<LockStatusCommand>("status").WithDescription("Who holds the lock, for how long, and whether it is provably stale.")
+                .WithExample("lock", "status", "prod");
+            lockBranch.AddCommand<LockReleaseCommand>("release").WithDescription("Remove a stale lock; --force breaks a live holder's lock (journaled).")
+                .WithExample("lock", "release", "prod", "--force");
+        });
         config.AddCommand<DoctorCommand>("doctor").WithDescription("The preflight as a report: host key, tools, source, ports, disk, keys, proxy, lock, drift.");
     }
 }
