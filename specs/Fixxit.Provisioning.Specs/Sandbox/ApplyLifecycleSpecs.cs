@@ -2,6 +2,7 @@ using Fixxit.Cryptography;
 using Fixxit.EnvConfig;
 using Fixxit.FileFormats.DotEnv;
 using Fixxit.OpenWebUi.Database;
+using Fixxit.Provisioning.Deploy;
 using Fixxit.Provisioning.Releases;
 using Fixxit.Provisioning.Specs.Support;
 
@@ -13,7 +14,7 @@ namespace Fixxit.Provisioning.Specs.Sandbox;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
+public sealed partial class ApplyLifecycleSpecs : ProvisioningSandbox
 {
     private const string EditedFile = "src/lib/constants.ts";
     private string _codeBeforeUpdate = string.Empty;
@@ -358,6 +359,64 @@ public sealed class ApplyLifecycleSpecs : ProvisioningSandbox
         listed.Releases!.Single(r => r.Id == passed.Release).Verified.Should().BeFalse("its latest verdict is the failed one");
         Directory.Exists(Releases + "/deploy.lock").Should().BeFalse();
     }
+
+    [Test]
+    [Order(15)]
+    public async Task Deploy_of_a_good_release_is_verified_by_its_gate_and_recorded_as_a_verified_release()
+    {
+        File.AppendAllText(Dev.PathOf(EditedFile), "export const GOOD_RELEASE = true;\n");
+        DevChangedByTheSpec();
+        var gateRuns = new List<string?>();
+
+        var outcome = await new DeployFlow(Provisioner, Topology, "prod").RunAsync(Quick with { Update = true }, (filter, _) => ServesAnApprovedVersionAsync(filter, gateRuns), null, _ => { }, CancellationToken.None);
+
+        outcome.Verdict.Should().Be(DeployVerdict.Verified, outcome.Headline);
+        gateRuns.Should().Equal([null], "one full gate run, no smoke run");
+        File.ReadAllText(Prod.PathOf(EditedFile)).Should().Contain("GOOD_RELEASE");
+        var listed = await Provisioner.ReleasesAsync(Topology, "prod", null, CancellationToken.None);
+        listed.Releases!.Single(r => r.Id == outcome.Recorded!.Release).Should().BeEquivalentTo(new { Verified = true, Reason = "verified by gate", Report = "spec-gate" });
+        outcome.Headline.Should().StartWith($"deploy of prod verified: release {outcome.Recorded!.Release}");
+    }
+
+    [Test]
+    [Order(16)]
+    public async Task Deploy_of_a_defective_release_rolls_code_and_database_back_together_keeps_every_row_and_proves_it_with_a_smoke_run()
+    {
+        var codeBefore = TreeHash.OfCode(Prod.Directory);
+        Sql.InsertMarker(ProdDb, "written-before-the-bad-deploy");
+        var packageJson = File.ReadAllText(Dev.PathOf("package.json"));
+        File.WriteAllText(Dev.PathOf("package.json"), VersionPattern().Replace(packageJson, "\"version\": \"0.0.0-broken\"", 1));
+        DevChangedByTheSpec();
+        var gateRuns = new List<string?>();
+
+        var outcome = await new DeployFlow(Provisioner, Topology, "prod").RunAsync(Quick with { Update = true }, (filter, _) => ServesAnApprovedVersionAsync(filter, gateRuns), null, _ => { }, CancellationToken.None);
+        File.WriteAllText(Dev.PathOf("package.json"), packageJson);
+        DevChangedByTheSpec();
+
+        outcome.Verdict.Should().Be(DeployVerdict.RolledBack, outcome.Headline);
+        outcome.Headline.Should().StartWith("deploy of prod rolled back to").And.Contain("prod serves version 0.0.0-broken, which is not approved");
+        gateRuns.Should().Equal([null, DeployFlow.SmokeFilter], "the full gate failed, then a smoke run proved the way back");
+        outcome.Rollback!.Release.Should().Be(outcome.Apply.Snapshot, "back to the release the apply took just before changing prod");
+        TreeHash.OfCode(Prod.Directory).Should().Be(codeBefore, "the code is exactly what it was before the deploy");
+        Sql.HasMarker(ProdDb, "written-before-the-bad-deploy").Should().BeTrue("nothing written before the deploy is lost");
+        var listed = await Provisioner.ReleasesAsync(Topology, "prod", null, CancellationToken.None);
+        listed.Releases!.Single(r => r.Id == outcome.Rollback.Snapshot).GateVerdict.Should().StartWith("failed: prod serves version 0.0.0-broken", "the failed state is kept as a release that carries its verdict");
+    }
+
+    /// <summary>The specs' gate: a real request through Caddy; the release is good when prod serves an approved version.</summary>
+    private async Task<GateVerdict> ServesAnApprovedVersionAsync(string? filter, List<string?> runs)
+    {
+        runs.Add(filter);
+        using var http = Info.CreateHttpClient();
+        using var response = await http.GetAsync(new Uri(new Uri(Prod.PublicUrl), "/api/version"));
+        var version = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetString();
+        return version is { } v && !v.EndsWith("-broken", StringComparison.Ordinal)
+            ? new GateVerdict(true, null, "spec-gate")
+            : new GateVerdict(false, $"prod serves version {version}, which is not approved", "spec-gate");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"version\"\\s*:\\s*\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex VersionPattern();
 
     private static string VerificationLine(string release, string outcome, string report) => new JournalEntry
     {

@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>Another deploy holds the lock.</summary>
     public const int Locked = 5;
+
+    /// <summary><c>deploy</c>: the gate failed after the apply, and the environment is back on the release before it (smoke-verified).</summary>
+    public const int RolledBack = 6;
 }

@@ -71,7 +71,7 @@ internal sealed class OperationRunner(ProvisionerOptions options)
                 }
 
                 if (run.HasFailed && operation.Recover is { } recover) rolledBack = await recover(ctx, run).ConfigureAwait(false);
-                return Shaped(run.Build(operation.Release(ctx), rolledBack), operation) with { Releases = ctx.ReleaseRecords, Lock = ctx.LockState };
+                return Shaped(run.Build(operation.Release(ctx), rolledBack), operation) with { Releases = ctx.ReleaseRecords, Lock = ctx.LockState, Snapshot = ctx.SnapshotRelease };
             }
             finally
             {

@@ -28,6 +28,9 @@ public sealed record ProvisionResult
     /// <summary>The release created (snapshot before changes, or the backup file) or restored, if any.</summary>
     public string? Release { get; init; }
 
+    /// <summary>The snapshot this run took of the target before changing it (apply, update, rollback, restore, verify), if any.</summary>
+    public string? Snapshot { get; init; }
+
     /// <summary>True when a failure was followed by an automatic rollback to the snapshot taken by this run.</summary>
     public bool RolledBack { get; init; }
 
