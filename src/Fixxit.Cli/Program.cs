@@ -7,6 +7,9 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("fixxit");
+    // `fixxit --version`: the assembly's informational version (the package version, plus the commit when built from git).
+    config.SetApplicationVersion(typeof(CliErrors).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown");
     config.PropagateExceptions();
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Check a declared topology against FIX001-FIX008 (no network).");

@@ -52,7 +52,15 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs <c>fixxit &lt;args&gt;</c> to the end: exit code and standard output.</summary>
+    /// <summary>Runs <c>fixxit &lt;args&gt;</c> to its end; stdout and stderr together.</summary>
     public static async Task<(int ExitCode, string StdOut)> RunAsync(params string[] args)
+    {
+        var (code, stdout, stderr) = await RunSeparatelyAsync(args);
+        return (code, stdout + stderr);
+    }
+
+    /// <summary>Runs <c>fixxit &lt;args&gt;</c> to its end, keeping stdout and stderr apart (the CLI contract says which goes where).</summary>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunSeparatelyAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(DllPath());
@@ -61,7 +69,7 @@ public sealed class CliProcess : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>Waits until the CLI reports it is holding at its checkpoint (or fails if it exits first).</summary>

@@ -30,8 +30,11 @@ public static class CliErrors
         }
     }
 
+    /// <summary>Errors go to stderr, so a script that reads stdout (e.g. <c>--json</c>) never parses an error as data.</summary>
+    private static readonly IAnsiConsole Stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
     private static void Write(string message) =>
-        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(SecretMasker.Shared.Mask(message))}");
+        Stderr.MarkupLine($"[red]error:[/] {Markup.Escape(SecretMasker.Shared.Mask(message))}");
 }
 
 /// <summary>An error whose message is written for the user as it is, with the exit code it maps to.</summary>
