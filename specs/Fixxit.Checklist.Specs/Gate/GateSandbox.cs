@@ -71,11 +71,11 @@ public sealed class GateSandbox
     }
 
     /// <summary>
-    /// Runs the gate as a user does, <c>fixxit gate --root … --filter …</c> (validate, sandbox up, a no-op apply, the
-    /// checklist), from the repository; returns its console and the report folder it wrote under
-    /// <c>TestResults/</c> (the caller deletes it).
+    /// Runs the gate as a user does, <c>fixxit gate --root … --filter …</c> (validate, the sandbox's host started, a
+    /// no-op apply unless <paramref name="skipApply"/>, the checklist), from the repository; returns its console and the
+    /// report folder it wrote under <c>TestResults/</c> (the caller deletes it).
     /// </summary>
-    public static async Task<(int ExitCode, string Output, string ResultsDirectory)> RunCliGateAsync(string filter)
+    public static async Task<(int ExitCode, string Output, string ResultsDirectory)> RunCliGateAsync(string filter, bool skipApply = false)
     {
         var before = Directory.Exists(Path.Combine(RepositoryPaths.Root, "TestResults"))
             ? Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "TestResults")).ToHashSet(StringComparer.Ordinal)
@@ -88,6 +88,7 @@ public sealed class GateSandbox
             RedirectStandardError = true,
         };
         foreach (var arg in new[] { cli, "gate", "--root", Root, "--slot", Slot.ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", filter }) start.ArgumentList.Add(arg);
+        if (skipApply) start.ArgumentList.Add("--skip-apply");
         start.Environment["FIXXIT_SCRATCH_DIR"] = Scratch;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("fixxit did not start");
