@@ -82,6 +82,69 @@ public sealed class HandMadeFaultSpecs
         }
     }
 
+    [Test]
+    [Order(22)]
+    public async Task A_replaced_sshd_host_key_stops_the_gate_before_any_command_with_OpenSSH_s_warning()
+    {
+        var layout = SandboxLayout.Resolve(GateSandbox.Root);
+        var pinned = Info.HostKeyFingerprint;
+        var saved = layout.HostKey + ".spec-original";
+        File.Copy(layout.HostKey, saved, overwrite: true);
+        File.Copy(layout.HostKey + ".pub", saved + ".pub", overwrite: true);
+        try
+        {
+            // By hand: a new host key, and sshd restarted so that it presents it.
+            File.Delete(layout.HostKey);
+            File.Delete(layout.HostKey + ".pub");
+            await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "replaced-by-hand", "-f", layout.HostKey);
+            var replaced = (await RunAsync("ssh-keygen", "-lf", layout.HostKey + ".pub")).Split(' ')[1]["SHA256:".Length..];
+            await StopSshdAsync(layout);
+
+            // `sandbox up` starts sshd again but keeps the pin taken when the sandbox was created.
+            var up = await SandboxControl.UpAsync(new SandboxOptions { Root = GateSandbox.Root, Ports = Info.Ports });
+            up.HostKeyFingerprint.Should().Be(pinned);
+
+            var (exitCode, output) = await GateSandbox.RunCliAsync("gate", "--root", GateSandbox.Root, "--slot", GateSandbox.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--skip-apply", "--filter", "FullyQualifiedName~database_persists_its_own_URL");
+
+            exitCode.Should().NotBe(0, output);
+            // The console wraps long lines at word boundaries: read the error as one line again.
+            var unwrapped = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+            var warning = unwrapped[unwrapped.IndexOf("error: WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!", StringComparison.Ordinal)..];
+            warning.Should().Contain($"expected host key SHA256:{pinned}").And.Contain($"presented SHA256:{replaced}");
+            output.Should().NotContain("3. Deployment gate", "the run stops before any command");
+        }
+        finally
+        {
+            File.Copy(saved, layout.HostKey, overwrite: true);
+            File.Copy(saved + ".pub", layout.HostKey + ".pub", overwrite: true);
+            File.Delete(saved);
+            File.Delete(saved + ".pub");
+            await StopSshdAsync(layout);
+            await RepairAsync();
+        }
+    }
+
+    private static async Task StopSshdAsync(SandboxLayout layout)
+    {
+        var pid = int.Parse((await File.ReadAllTextAsync(layout.SshdPidFile)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using var sshd = System.Diagnostics.Process.GetProcessById(pid);
+        sshd.Kill();
+        await sshd.WaitForExitAsync();
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.Should().Be(0, $"{program} {string.Join(' ', args)}: {stderr}");
+        return stdout;
+    }
+
     // `sandbox up` may repair (the gate may not): it restarts what stopped.
     private static Task RepairAsync() =>
         SandboxControl.UpAsync(new SandboxOptions { Root = GateSandbox.Root, Ports = Info.Ports });

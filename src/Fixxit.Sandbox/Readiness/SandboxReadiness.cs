@@ -1,4 +1,5 @@
 using Fixxit.Provisioning;
+using Fixxit.Remote;
 using Fixxit.Sandbox.Environments;
 
 namespace Fixxit.Sandbox.Readiness;
@@ -44,6 +45,13 @@ public static class SandboxReadiness
 
         try
         {
+            // The host key pinned at creation must still be sshd's: otherwise the run stops here, before any command,
+            // with OpenSSH's warning (SshConnectException, SshFailure.HostKeyMismatch).
+            await using (await SshSession.ConnectAsync(info.SshTarget(), null, cancellationToken).ConfigureAwait(false))
+            {
+                log($"ssh: host key matches the pin SHA256:{info.HostKeyFingerprint}");
+            }
+
             var provisioner = new Provisioner(ProvisionerOptions.ForSandbox(info.ClientKeyPath, info.CaRootCertificatePath) with { Actor = options.Actor });
             var apply = options.Provision switch
             {
