@@ -34,6 +34,11 @@ public sealed class HandMadeFaultSpecs
                 exitCode.Should().NotBe(0, output);
                 output.Should().Contain($"prod backend does not answer on 127.0.0.1:{Info.Prod.BackendPort}")
                     .And.Contain("prod.backend is not running: left as found");
+                // The closing summary leads with each failure's cause (console lines wrap: compare unwrapped).
+                var unwrapped = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+                var summary = unwrapped.IndexOf("failed: the cause of each", StringComparison.Ordinal);
+                summary.Should().BeGreaterThan(0, output);
+                unwrapped[summary..].Should().Contain($"✗ prod backend does not answer on 127.0.0.1:{Info.Prod.BackendPort}");
                 EnvironmentControl.Pid(Info.Prod, "backend").Should().BeNull("the gate must not restart what it judges");
             }
             finally

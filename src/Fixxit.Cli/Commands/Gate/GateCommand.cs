@@ -64,6 +64,14 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
 
         AnsiConsole.Write(new Rule("[bold]3. Deployment gate[/]").LeftJustified());
         var run = await GateRunner.RunAsync(repo, info.Root, settings.Filter, cancellationToken);
+        var failures = FailureSummary.Read(run.ResultsDirectory);
+        if (failures.Count > 0) AnsiConsole.Write(new Rule($"[bold red]{failures.Count} failed: the cause of each[/]").LeftJustified());
+        foreach (var failure in failures)
+        {
+            AnsiConsole.MarkupLine($"  [red]✗[/] {Markup.Escape(SecretMasker.Shared.Mask(failure.Cause))}");
+            AnsiConsole.MarkupLine($"    [grey]{Markup.Escape(failure.Scenario)}[/]");
+        }
+
         AnsiConsole.MarkupLine(run.Passed
             ? $"[green]✓ gate passed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}"
             : $"[red]✗ gate failed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}");
