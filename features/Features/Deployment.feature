@@ -6,17 +6,20 @@ Feature: Deployment verification
   @prod-safe @ssh @smoke
   Scenario: The backend answers with its version on its loopback port
     When the server asks the backend of the environment under test for /api/version on its loopback port
-    Then it answers 200 with the version the public URL reports
+    Then it answers 200 with its version
 
   @prod-safe @ssh
   Scenario: The frontend port answers
     When the server requests / from the frontend port of the environment under test
     Then it answers 200 with an HTML page
 
-  @prod-safe @api @ssh
+  @mutating @api @ssh
   Scenario Outline: The proxy routes the <environment> domain to the <environment> backend
-    When a uniquely marked request is sent through the public URL of the <environment> environment
-    Then the marked request reached the backend of the <environment> environment and no other
+    A chat created through the domain must land in that environment's own webui.db (read on the server) and in no
+    other: only the backend behind the domain can write it. The chat is run-scoped and deleted afterwards.
+
+    When a run-scoped chat is created through the public URL of the <environment> environment
+    Then the chat is stored in the database of the <environment> environment and no other
 
     Examples:
       | environment |

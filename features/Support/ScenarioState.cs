@@ -25,6 +25,4 @@ public sealed class ScenarioState
     public string? ChatPrompt { get; set; }
 
     public string? ChatReply { get; set; }
-
-    public string? ProbeMarker { get; set; }
 }

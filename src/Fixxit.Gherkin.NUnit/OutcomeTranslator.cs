@@ -11,20 +11,43 @@ namespace Fixxit.Gherkin.NUnit;
 /// </summary>
 internal static class OutcomeTranslator
 {
-    public static Exception ToNUnit(Exception failure)
+    /// <param name="failedStep">The step that failed ("Then …"), when known: an error that is not an assertion says
+    /// nothing in the checklist's terms, so its first line names the step's claim instead of an exception type.</param>
+    public static Exception ToNUnit(Exception failure, string? failedStep = null)
     {
         var masker = SecretMasker.Shared;
         MaskRecordedAssertions(masker);
+        failure = Unwrap(failure);
+        var prefix = failedStep is null ? string.Empty : $"{failedStep} — failed: ";
         return failure switch
         {
             IgnoreException ignore => new IgnoreException(masker.Mask(ignore.Message)),
             InconclusiveException inconclusive => new AssertionException(
                 "Inconclusive scenario fails the gate: " + masker.Mask(inconclusive.Message)),
             SuccessException success => success,
-            AssertionException assertion => new ScenarioFailedException(masker.Mask(assertion.Message), masker.Mask(assertion.StackTrace)),
+            AssertionException assertion => new ScenarioFailedException(masker.Mask(assertion.Message).TrimStart(), masker.Mask(assertion.StackTrace)),
             _ => new ScenarioFailedException(
-                failure.GetType().FullName + ": " + masker.Mask(failure.Message), masker.Mask(failure.StackTrace)),
+                masker.Mask(prefix) + failure.GetType().FullName + ": " + masker.Mask(failure.Message), masker.Mask(failure.StackTrace)),
         };
+    }
+
+    // A binding invoked by reflection or a task may hand its real exception over wrapped.
+    private static Exception Unwrap(Exception failure)
+    {
+        while (true)
+        {
+            switch (failure)
+            {
+                case System.Reflection.TargetInvocationException { InnerException: { } inner }:
+                    failure = inner;
+                    break;
+                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
+                    failure = aggregate.InnerExceptions[0];
+                    break;
+                default:
+                    return failure;
+            }
+        }
     }
 
     /// <summary>NUnit keeps Assert failures a binding made in the current result; mask those too.</summary>

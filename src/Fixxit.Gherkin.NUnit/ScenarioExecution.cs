@@ -22,6 +22,7 @@ internal static class ScenarioExecution
     {
         var runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: feature.Info);
         Exception? failure = null;
+        string? failedStep = null;
         try
         {
             await EnsureFeatureStartedAsync(runner, feature.Info);
@@ -36,7 +37,10 @@ internal static class ScenarioExecution
                 await runner.OnScenarioStartAsync();
                 foreach (var step in scenario.Pickle.Steps)
                 {
+                    var before = runner.ScenarioContext.TestError;
                     await RunStepAsync(runner, feature.Compiled, step);
+                    // The first step after which Reqnroll holds an error is the one that failed (later ones are skipped).
+                    if (before is null && runner.ScenarioContext.TestError is not null) failedStep ??= StepLine(feature.Compiled, step);
                 }
             }
 
@@ -44,7 +48,8 @@ internal static class ScenarioExecution
         }
         catch (Exception exception)
         {
-            failure = exception;
+            // The step's own exception, not Reqnroll's rethrow of it: its message is the cause.
+            failure = runner.ScenarioContext?.TestError ?? exception;
         }
         finally
         {
@@ -63,7 +68,7 @@ internal static class ScenarioExecution
         }
 
         RunTally.Record(feature, scenario, failure);
-        if (failure is not null) throw OutcomeTranslator.ToNUnit(failure);
+        if (failure is not null) throw OutcomeTranslator.ToNUnit(failure, failedStep);
         if (scenario.AllTags.Contains(IgnoreTag, StringComparer.OrdinalIgnoreCase))
         {
             throw new IgnoreException("Ignored scenario (@ignore)");
@@ -88,6 +93,9 @@ internal static class ScenarioExecution
                 context.BeforeFeatureHookError);
         }
     }
+
+    private static string StepLine(CompiledFeature feature, PickleStep step) =>
+        feature.StepsById[step.AstNodeIds[0]].Keyword.Trim() + " " + step.Text;
 
     private static ScenarioInfo ScenarioInfoOf(ScenarioCase scenario)
     {

@@ -57,7 +57,7 @@ public sealed class FaultGateSpecs
         var gate = await WithFaultAsync("proxy-wrong-port", "FullyQualifiedName~The_proxy_routes_the_environment_domain|FullyQualifiedName~Caddy_s_configuration");
 
         gate.Scenario("backend(prod)").FirstLine.Should()
-            .Be($"app.fixxit.ai is proxied to dev's backend (port {Info.Dev.BackendPort}), not prod's (port {Info.Prod.BackendPort})");
+            .Be($"app.fixxit.ai is proxied to dev's backend (port {Info.Dev.BackendPort}), not prod's (port {Info.Prod.BackendPort}): a chat created through it is in dev's database");
         gate.Scenario("Caddy_s_configuration").FirstLine.Should()
             .Be($"Caddy proxies app.fixxit.ai to port {Info.Dev.BackendPort}, not prod's backend port {Info.Prod.BackendPort}");
         gate.Scenario("backend(dev)").Outcome.Should().Be("Passed");

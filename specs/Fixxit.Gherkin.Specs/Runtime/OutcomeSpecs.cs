@@ -43,6 +43,35 @@ public sealed class OutcomeSpecs
     }
 
     [Test]
+    public void An_error_that_is_not_an_assertion_leads_with_the_failed_step_s_claim()
+    {
+        var original = Catch(() => throw new InvalidOperationException("socket closed"));
+
+        var translated = OutcomeTranslator.ToNUnit(original, "Then the chat is stored in the database of the prod environment and no other");
+
+        translated.Message.Split('\n')[0].Should()
+            .Be("Then the chat is stored in the database of the prod environment and no other — failed: System.InvalidOperationException: socket closed");
+    }
+
+    [Test]
+    public void An_assertion_s_cause_stays_the_first_line_even_when_the_step_is_known()
+    {
+        var original = Catch(() => throw new AssertionException("\nadmin cannot sign in at https://app.fixxit.ai: 400\nevidence"));
+
+        var translated = OutcomeTranslator.ToNUnit(original, "Given the admin is signed in");
+
+        translated.Message.Split('\n')[0].Should().Be("admin cannot sign in at https://app.fixxit.ai: 400");
+    }
+
+    [Test]
+    public void A_wrapped_binding_exception_is_unwrapped_to_its_cause()
+    {
+        var original = new System.Reflection.TargetInvocationException(new AggregateException(new AssertionException("no certificate for app.fixxit.ai")));
+
+        OutcomeTranslator.ToNUnit(original).Message.Should().Be("no certificate for app.fixxit.ai");
+    }
+
+    [Test]
     public void An_ignore_from_a_step_stays_an_ignore_with_its_message_masked() =>
         OutcomeTranslator.ToNUnit(new IgnoreException("skip " + Secret)).Should().BeOfType<IgnoreException>()
             .Which.Message.Should().Be("skip ***outcome-spec***");
