@@ -103,7 +103,10 @@ public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links,
     {
         var (total, _) = await app.UsersAsync().ConfigureAwait(false);
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => Expect(new AdminUsersPage(page, run.BaseUrl()).Heading).ToContainTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        // The whole number after "Users": a substring match would let "15" stand for 5.
+        var exactly = new System.Text.RegularExpressions.Regex($@"^\s*Users\D*(?<!\d){total.ToString(System.Globalization.CultureInfo.InvariantCulture)}(?!\d)\D*$");
+        var heading = new AdminUsersPage(page, run.BaseUrl()).Heading;
+        await Check.ThatAsync(() => Expect(heading).ToHaveTextAsync(exactly),
             $"the User Management tab on {run.UnderTest.Name} does not show the {total} users the API reports").ConfigureAwait(false);
     }
 

@@ -58,6 +58,9 @@ public sealed record TargetSettings
 
     public long MinimumFreeDiskMegabytes { get; init; } = 1024;
 
+    /// <summary>The median time the public URL may take to answer a request (what a user waits before anything happens).</summary>
+    public TimeSpan LatencyBudget { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// Folder on the host holding the database backups of the environment under test; <c>{directory}</c> is that
     /// environment's directory. The default is where <c>fixxit backup</c> writes them.
@@ -103,6 +106,7 @@ public sealed record TargetSettings
             LogLoads = Int(parameters, "LogLoads", d.LogLoads),
             CertificateMinimumValidity = TimeSpan.FromHours(Int(parameters, "CertificateMinimumValidityHours", (int)d.CertificateMinimumValidity.TotalHours)),
             MinimumFreeDiskMegabytes = Int(parameters, "MinimumFreeDiskMegabytes", (int)d.MinimumFreeDiskMegabytes),
+            LatencyBudget = TimeSpan.FromMilliseconds(Int(parameters, "LatencyBudgetMilliseconds", (int)d.LatencyBudget.TotalMilliseconds)),
             BackupDirectory = S("BackupDirectory", d.BackupDirectory),
             BackupMaximumAge = TimeSpan.FromHours(Int(parameters, "BackupMaximumAgeHours", (int)d.BackupMaximumAge.TotalHours)),
             SelectorsFile = N("SelectorsFile"),

@@ -32,6 +32,9 @@ public sealed record BackendSettings
 
     public required bool EnvEnableSignup { get; init; }
 
+    /// <summary>ENABLE_OPENAI_API (upstream default true): the OpenAI-compatible connection the echo model is served through.</summary>
+    public required bool EnvEnableOpenAiApi { get; init; }
+
     public required string EnvDefaultUserRole { get; init; }
 
     public required string Version { get; init; }
@@ -63,6 +66,7 @@ public sealed record BackendSettings
             ResponseDelay = ParseDelay(Get("SANDBOX_RESPONSE_DELAY_MS"), Origin("SANDBOX_RESPONSE_DELAY_MS")),
             JwtExpiresIn = DurationSetting.Parse(Get("JWT_EXPIRES_IN") ?? "4w", Origin("JWT_EXPIRES_IN")),
             EnvEnableSignup = ParseBool(Get("ENABLE_SIGNUP"), true),
+            EnvEnableOpenAiApi = ParseBool(Get("ENABLE_OPENAI_API"), true),
             EnvDefaultUserRole = Get("DEFAULT_USER_ROLE") ?? "pending",
             Version = ReadVersion(root.PackageJson),
             DeploymentId = Get("DEPLOYMENT_ID") ?? string.Empty,
