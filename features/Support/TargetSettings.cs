@@ -41,6 +41,11 @@ public sealed record TargetSettings
     public string UserEmailVariable { get; init; } = "FIXXIT_USER_EMAIL";
     public string UserPasswordVariable { get; init; } = "FIXXIT_USER_PASSWORD";
 
+    /// <summary>An account awaiting approval (role "pending"), for the check that such a user is not let in.</summary>
+    public string PendingEmailVariable { get; init; } = "FIXXIT_PENDING_EMAIL";
+
+    public string PendingPasswordVariable { get; init; } = "FIXXIT_PENDING_PASSWORD";
+
     /// <summary>Names of the manager's groups, comma-separated, in this variable (real targets only).</summary>
     public string ManagerGroupsVariable { get; init; } = "FIXXIT_MANAGER_GROUPS";
 
@@ -99,6 +104,8 @@ public sealed record TargetSettings
             ManagerPasswordVariable = S("ManagerPasswordVariable", d.ManagerPasswordVariable),
             UserEmailVariable = S("UserEmailVariable", d.UserEmailVariable),
             UserPasswordVariable = S("UserPasswordVariable", d.UserPasswordVariable),
+            PendingEmailVariable = S("PendingEmailVariable", d.PendingEmailVariable),
+            PendingPasswordVariable = S("PendingPasswordVariable", d.PendingPasswordVariable),
             ManagerGroupsVariable = S("ManagerGroupsVariable", d.ManagerGroupsVariable),
             SshKeyPathVariable = S("SshKeyPathVariable", d.SshKeyPathVariable),
             HostKeyFingerprintVariable = S("HostKeyFingerprintVariable", d.HostKeyFingerprintVariable),

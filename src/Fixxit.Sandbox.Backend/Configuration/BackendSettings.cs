@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Fixxit.Masking;
 
@@ -25,8 +24,6 @@ public sealed record BackendSettings
     public required string WebUiName { get; init; }
 
     public required EncryptionKeys EncryptionKeys { get; init; }
-
-    public required TimeSpan ResponseDelay { get; init; }
 
     public required TimeSpan? JwtExpiresIn { get; init; }
 
@@ -63,7 +60,6 @@ public sealed record BackendSettings
             EncryptionKeys = new EncryptionKeys(
                 EncryptionKeys.Parse(file.Get("DATABASE_PASSWORD_ENCRYPTION_KEY"), file.Path),
                 EncryptionKeys.Parse(env("DATABASE_PASSWORD_ENCRYPTION_KEY"), "environment variable")),
-            ResponseDelay = ParseDelay(Get("SANDBOX_RESPONSE_DELAY_MS"), Origin("SANDBOX_RESPONSE_DELAY_MS")),
             JwtExpiresIn = DurationSetting.Parse(Get("JWT_EXPIRES_IN") ?? "4w", Origin("JWT_EXPIRES_IN")),
             EnvEnableSignup = ParseBool(Get("ENABLE_SIGNUP"), true),
             EnvEnableOpenAiApi = ParseBool(Get("ENABLE_OPENAI_API"), true),
@@ -71,13 +67,6 @@ public sealed record BackendSettings
             Version = ReadVersion(root.PackageJson),
             DeploymentId = Get("DEPLOYMENT_ID") ?? string.Empty,
         };
-    }
-
-    private static TimeSpan ParseDelay(string? text, string origin)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return TimeSpan.Zero;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)) return TimeSpan.FromMilliseconds(ms);
-        throw new ConfigurationException($"{origin}: SANDBOX_RESPONSE_DELAY_MS '{text}' is not a whole number of milliseconds");
     }
 
     private static bool ParseBool(string? text, bool fallback) =>
