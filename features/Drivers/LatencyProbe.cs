@@ -13,8 +13,8 @@ public static class LatencyProbe
 {
     public const int Samples = 9;
 
-    /// <summary>Long enough that the samples span a second and a half: a periodic stall shows in most of them.</summary>
-    public static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(200);
+    /// <summary>Long enough that the samples span about one freeze-and-run cycle of a starved process (3 s): a periodic stall shows in most of them.</summary>
+    public static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(350);
 
     public static async Task<IReadOnlyList<(TimeSpan Latency, ApiResponse Response)>> SampleAsync(ApiClient api, AppEnvironment environment, string path, Role role)
     {

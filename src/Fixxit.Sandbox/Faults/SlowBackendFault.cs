@@ -12,7 +12,7 @@ namespace Fixxit.Sandbox.Faults;
 public sealed class SlowBackendFault : ProdFault
 {
     /// <summary>Below Caddy's 5 s health timeout, so the site stays "up" — just slow.</summary>
-    public static readonly TimeSpan Frozen = TimeSpan.FromMilliseconds(1500);
+    public static readonly TimeSpan Frozen = TimeSpan.FromMilliseconds(3000);
 
     public static readonly TimeSpan Running = TimeSpan.FromMilliseconds(50);
 
