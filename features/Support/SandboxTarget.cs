@@ -7,8 +7,9 @@ namespace Fixxit.Checklist.Features.Support;
 
 /// <summary>
 /// The default target: the local sandbox, made ready through <see cref="SandboxReadiness"/> (the same call as
-/// <c>fixxit gate</c>'s): up when it is not running (returning a lease, so the run brings it down again only then), prod
-/// provisioned from dev when missing, unless the CLI already got it ready (<c>TargetPrepared</c>).
+/// <c>fixxit gate</c>'s): created or booted when nothing of it runs (returning a lease, so the run brings it down again
+/// only then), otherwise only its host started — never repaired; prod provisioned from dev when missing, unless the CLI
+/// already got it ready (<c>TargetPrepared</c>).
 /// </summary>
 public static class SandboxTarget
 {

@@ -28,4 +28,14 @@ public static class HostKeyPin
             ?? throw new FormatException($"no '{Prefix}' fingerprint in ssh-keygen output: '{line.Trim()}'");
         return Normalize(token);
     }
+
+    /// <summary>
+    /// OpenSSH's warning for a host whose key is not the pinned one, cause first: the host, the pinned (expected) and
+    /// the presented (actual) fingerprint, and that nothing was run.
+    /// </summary>
+    public static string ChangedWarning(string host, string pinned, string presented) =>
+        $"WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! for {host}: expected host key SHA256:{Normalize(pinned)} (pinned), " +
+        $"the server presented SHA256:{Normalize(presented)}. It is possible that someone is doing something nasty (a man in the middle), " +
+        "or the host key was just changed. Host key verification failed: refusing to connect, no command was run; " +
+        "if the change is expected, update the pin (for the sandbox: `fixxit sandbox reset`).";
 }

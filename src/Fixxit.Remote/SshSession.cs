@@ -257,8 +257,7 @@ public sealed class SshSession : IAsyncDisposable, IDisposable
         {
             throw new SshConnectException(
                 SshFailure.HostKeyMismatch,
-                $"host key of {Target.Display} does not match the pin: expected SHA256:{HostKeyPin.Normalize(Target.HostKeyFingerprint)}, " +
-                $"the server presented SHA256:{presented}. Refusing to connect (wrong server, or its key changed).",
+                HostKeyPin.ChangedWarning(Target.Display, Target.HostKeyFingerprint, presented),
                 e);
         }
         catch (SshAuthenticationException e)

@@ -42,7 +42,15 @@ public static class SandboxControl
         var early = (previous ?? new SandboxState { Root = layout.Root, Ports = ports, User = user }) with { Ports = ports, User = user };
         early.Save(layout);
         await PreflightPortsAsync(layout, SandboxTopology.Create(layout.Root, null, user, ports), cancellationToken).ConfigureAwait(false);
-        var fingerprint = await SshdServer.PrepareAsync(layout, ports.Ssh, cancellationToken).ConfigureAwait(false);
+        var current = await SshdServer.PrepareAsync(layout, ports.Ssh, cancellationToken).ConfigureAwait(false);
+        // The pin is taken once, when the sandbox is created, and held: a host key that changed later is what the
+        // pin exists to catch (every SSH connection then refuses with OpenSSH's warning), so it is never re-read here.
+        var fingerprint = previous?.HostKeyFingerprint ?? current;
+        if (!Fixxit.Remote.HostKeyPin.Matches(fingerprint, current))
+        {
+            log($"sshd's host key is SHA256:{current}, not the SHA256:{fingerprint} pinned when this sandbox was created; the pin is kept (`fixxit sandbox reset` starts over with new keys)");
+        }
+
         (early with { HostKeyFingerprint = fingerprint }).Save(layout);
         var topology = SandboxTopology.Create(layout.Root, fingerprint, user, ports);
         var dev = topology.Environment("dev");

@@ -71,15 +71,26 @@ public sealed class GateSandbox
     }
 
     /// <summary>
-    /// Runs the gate as a user does, <c>fixxit gate --root … --filter …</c> (validate, sandbox up, a no-op apply, the
-    /// checklist), from the repository; returns its console and the report folder it wrote under
-    /// <c>TestResults/</c> (the caller deletes it).
+    /// Runs the gate as a user does, <c>fixxit gate --root … --filter …</c> (validate, the sandbox's host started, a
+    /// no-op apply unless <paramref name="skipApply"/>, the checklist), from the repository; returns its console and the
+    /// report folder it wrote under <c>TestResults/</c> (the caller deletes it).
     /// </summary>
-    public static async Task<(int ExitCode, string Output, string ResultsDirectory)> RunCliGateAsync(string filter)
+    public static async Task<(int ExitCode, string Output, string ResultsDirectory)> RunCliGateAsync(string filter, bool skipApply = false)
     {
         var before = Directory.Exists(Path.Combine(RepositoryPaths.Root, "TestResults"))
             ? Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "TestResults")).ToHashSet(StringComparer.Ordinal)
             : [];
+        var args = new List<string> { "gate", "--root", Root, "--slot", Slot.ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", filter };
+        if (skipApply) args.Add("--skip-apply");
+        var (exitCode, output) = await RunCliAsync([.. args]);
+        var written = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "TestResults")).Where(d => !before.Contains(d)).ToList();
+        written.Should().ContainSingle($"fixxit gate writes one report folder\n{output}");
+        return (exitCode, output, written[0]);
+    }
+
+    /// <summary>Runs <c>fixxit &lt;args&gt;</c> from the repository with the specs' scratch folder; returns exit code and console.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
+    {
         var cli = Path.Combine(RepositoryPaths.Root, "src", "Fixxit.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "fixxit.dll");
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
@@ -87,7 +98,7 @@ public sealed class GateSandbox
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { cli, "gate", "--root", Root, "--slot", Slot.ToString(System.Globalization.CultureInfo.InvariantCulture), "--filter", filter }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { cli }.Concat(args)) start.ArgumentList.Add(arg);
         start.Environment["FIXXIT_SCRATCH_DIR"] = Scratch;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("fixxit did not start");
@@ -95,10 +106,7 @@ public sealed class GateSandbox
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         await process.WaitForExitAsync(cancel.Token);
-        var output = await stdout + await stderr;
-        var written = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "TestResults")).Where(d => !before.Contains(d)).ToList();
-        written.Should().ContainSingle($"fixxit gate writes one report folder\n{output}");
-        return (process.ExitCode, output, written[0]);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>

@@ -10,15 +10,18 @@ public sealed record ReadinessOptions
 
     public SandboxPorts Ports { get; init; } = SandboxPorts.Default;
 
-    /// <summary>Bring the sandbox up when it is not running (false: a stopped sandbox is an error).</summary>
+    /// <summary>
+    /// Create the sandbox when the root has none, or boot it when nothing of it runs (false: either is an error). A
+    /// running sandbox only ever gets its host started, whatever this says.
+    /// </summary>
     public bool StartIfStopped { get; init; } = true;
-
-    /// <summary>Run "up" even when the sandbox runs (it restarts what stopped and re-renders the Caddyfile).</summary>
-    public bool RefreshIfRunning { get; init; }
 
     public ProdProvisioning Provision { get; init; } = ProdProvisioning.IfMissing;
 
-    /// <summary>Take a backup of prod's database when none exists yet (on the real server a scheduled job makes them).</summary>
+    /// <summary>
+    /// After provisioning prod here, take a backup of its database when none exists yet (on the real server a scheduled
+    /// job makes them). Never taken by a run that only verifies.
+    /// </summary>
     public bool EnsureBackup { get; init; } = true;
 
     /// <summary>Where backups are looked for; <c>{directory}</c> is prod's directory.</summary>

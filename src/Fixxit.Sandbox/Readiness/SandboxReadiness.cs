@@ -1,12 +1,17 @@
 using Fixxit.Provisioning;
+using Fixxit.Remote;
 using Fixxit.Sandbox.Environments;
 
 namespace Fixxit.Sandbox.Readiness;
 
 /// <summary>
 /// The one way to make the sandbox ready for a gate, used by <c>fixxit gate</c> and by the checklist's own hooks (when
-/// <c>dotnet test features</c> runs alone): up when stopped, prod provisioned from dev as asked, a database backup when
-/// none exists. A gate run by the CLI gets it ready once and tells the checklist so, which then changes nothing.
+/// <c>dotnet test features</c> runs alone). A gate verifies the deployment as it finds it, so this never repairs: a new
+/// root is created, a sandbox of which nothing runs is booted as a server boots (<see cref="SandboxHost.BootAsync"/>),
+/// and a running one gets only its host started (sshd, the Caddy process with its Caddyfile as found) — a stopped
+/// environment process, an edited Caddyfile, tree or database are left for the checklist to judge. Nothing here reads
+/// which faults are switched on. Prod is provisioned from dev as asked (that is a deploy, not a repair), with a
+/// database backup when that deploy leaves none. A gate run by the CLI gets it ready once and tells the checklist so.
 /// </summary>
 public static class SandboxReadiness
 {
@@ -17,22 +22,36 @@ public static class SandboxReadiness
         var status = await SandboxControl.StatusAsync(options.Root, cancellationToken).ConfigureAwait(false);
         SandboxInfo info;
         var startedHere = false;
-        if (status.CoreRunning && status.Info is not null && !options.RefreshIfRunning)
+        if (status.Info is null || !Tree.DevTreeBuilder.Exists(SandboxLayout.Resolve(options.Root), status.Info.Dev))
         {
-            // The root names the sandbox; a running one is used on whatever ports it was brought up with.
-            info = status.Info;
-            log($"sandbox at {options.Root} is running (https {info.Ports.CaddyHttps})");
+            if (!options.StartIfStopped) throw new SandboxException($"no sandbox at {options.Root}: run `fixxit sandbox up` first");
+            log($"no sandbox at {options.Root}: creating one");
+            startedHere = true;
+            info = await UpWithOneRetryAsync(new SandboxOptions { Root = options.Root, Ports = options.Ports, Log = log }, log, cancellationToken).ConfigureAwait(false);
+        }
+        else if (status.Components.All(c => !c.Running))
+        {
+            if (!options.StartIfStopped) throw new SandboxException($"the sandbox at {options.Root} is not running: run `fixxit sandbox up` first");
+            log($"nothing of the sandbox at {options.Root} runs: booting it as the server would (host, then each environment's start_server.sh start; every file as found)");
+            startedHere = true;
+            info = (await SandboxHost.BootAsync(options.Root, log, cancellationToken).ConfigureAwait(false)).Info;
         }
         else
         {
-            if (!status.CoreRunning && !options.StartIfStopped)
-                throw new SandboxException($"the sandbox at {options.Root} is not running: run `fixxit sandbox up` first");
-            startedHere = !status.CoreRunning;
-            info = await UpWithOneRetryAsync(new SandboxOptions { Root = options.Root, Ports = options.Ports, Log = log }, log, cancellationToken).ConfigureAwait(false);
+            // The root names the sandbox; a running one is used on whatever ports it was brought up with.
+            info = (await SandboxHost.StartAsync(options.Root, log, cancellationToken).ConfigureAwait(false)).Info;
+            log($"sandbox at {options.Root} is running (https {info.Ports.CaddyHttps}); judged as found");
         }
 
         try
         {
+            // The host key pinned at creation must still be sshd's: otherwise the run stops here, before any command,
+            // with OpenSSH's warning (SshConnectException, SshFailure.HostKeyMismatch).
+            await using (await SshSession.ConnectAsync(info.SshTarget(), null, cancellationToken).ConfigureAwait(false))
+            {
+                log($"ssh: host key matches the pin SHA256:{info.HostKeyFingerprint}");
+            }
+
             var provisioner = new Provisioner(ProvisionerOptions.ForSandbox(info.ClientKeyPath, info.CaRootCertificatePath) with { Actor = options.Actor });
             var apply = options.Provision switch
             {
@@ -50,7 +69,8 @@ public static class SandboxReadiness
 
             ProvisionResult? backedUp = null;
             var backups = options.BackupDirectory.Replace("{directory}", info.Prod.Directory.TrimEnd('/'), StringComparison.Ordinal);
-            if (options.EnsureBackup && !(Directory.Exists(backups) && Directory.EnumerateFiles(backups, "*.db").Any()))
+            // Only a deploy made here leaves a backup behind: a verify-only run must find the scheduled job's own.
+            if (options.EnsureBackup && applied is not null && !(Directory.Exists(backups) && Directory.EnumerateFiles(backups, "*.db").Any()))
             {
                 backedUp = await provisioner.BackupAsync(info.Topology, "prod", BackupOptions.Default, null, cancellationToken).ConfigureAwait(false);
                 log("sandbox prod backed up: " + backedUp.Summary);
@@ -67,7 +87,7 @@ public static class SandboxReadiness
     }
 
     /// <summary>
-    /// "up" is idempotent and repairs what is missing, so one retry absorbs a start-up race (seen under heavy load:
+    /// Creating a root is idempotent, so one retry absorbs a start-up race (seen under heavy load:
     /// sshd accepting before its pid file exists); a second failure is real and is reported.
     /// </summary>
     private static async Task<SandboxInfo> UpWithOneRetryAsync(SandboxOptions options, Action<string> log, CancellationToken cancellationToken)

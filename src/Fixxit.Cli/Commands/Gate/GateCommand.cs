@@ -1,6 +1,7 @@
 using Fixxit.EnvConfig.Validation;
 using Fixxit.Masking;
 using Fixxit.Provisioning;
+using Fixxit.Remote;
 using Fixxit.Sandbox;
 using Fixxit.Sandbox.Readiness;
 using Fixxit.Topologies;
@@ -10,8 +11,8 @@ using Spectre.Console.Cli;
 namespace Fixxit.Cli.Commands.Gate;
 
 /// <summary>
-/// <c>fixxit gate</c>, the main job on the sandbox: validate the declared topologies, bring the sandbox up, provision
-/// prod from dev, run the deployment gate (the checklist features through <c>dotnet test</c>), and point at the report.
+/// <c>fixxit gate</c>, the main job on the sandbox: validate the declared topologies, get the sandbox ready without
+/// repairing it (only its host is started; see <see cref="SandboxReadiness"/>), provision prod from dev unless skipped, run the deployment gate (the checklist features through <c>dotnet test</c>), and point at the report.
 /// </summary>
 public sealed class GateCommand : AsyncCommand<GateSettings>
 {
@@ -26,17 +27,26 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         if (problems.Count > 0) return ExitCodes.ProblemsFound;
         AnsiConsole.MarkupLine("  [green]✓[/] fixxit topology: FIX001-FIX008 clean");
 
-        AnsiConsole.Write(new Rule($"[bold]2. Sandbox up{(settings.SkipApply ? string.Empty : ", provision prod from dev")}[/]").LeftJustified());
+        AnsiConsole.Write(new Rule($"[bold]2. Sandbox host (the deployment is judged as found){(settings.SkipApply ? string.Empty : ", provision prod from dev")}[/]").LeftJustified());
         // The one way to get the sandbox ready, shared with the checklist's hooks; the checklist is told it is done.
-        var ready = await SandboxReadiness.PrepareAsync(new ReadinessOptions
+        ReadinessResult ready;
+        try
         {
-            Root = SandboxLayout.Resolve(settings.Root).Root,
-            Ports = settings.Ports(),
-            RefreshIfRunning = true,
-            Provision = settings.SkipApply ? ProdProvisioning.Never : ProdProvisioning.Always,
-            Log = Grey,
-            Progress = new Progress<StepEvent>(Show),
-        }, cancellationToken);
+            ready = await SandboxReadiness.PrepareAsync(new ReadinessOptions
+            {
+                Root = SandboxLayout.Resolve(settings.Root).Root,
+                Ports = settings.Ports(),
+                Provision = settings.SkipApply ? ProdProvisioning.Never : ProdProvisioning.Always,
+                Log = Grey,
+                Progress = new Progress<StepEvent>(Show),
+            }, cancellationToken);
+        }
+        catch (SshConnectException e) when (e.Failure == SshFailure.HostKeyMismatch)
+        {
+            // The host is not the one pinned: nothing was run on it, and the gate fails with OpenSSH's warning first.
+            throw new UserFacingException(e.Message, ExitCodes.ProblemsFound);
+        }
+
         var info = ready.Info;
         var sandboxProblems = TopologyValidator.Validate(info.Topology);
         foreach (var p in sandboxProblems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
