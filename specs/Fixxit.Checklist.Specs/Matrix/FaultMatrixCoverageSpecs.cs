@@ -41,6 +41,19 @@ public sealed class FaultMatrixCoverageSpecs
     }
 
     [Test]
+    public void Faults_sharing_a_run_touch_disjoint_scenarios()
+    {
+        foreach (var run in FaultMatrix.Runs.Where(r => r.Count > 1))
+        {
+            var fragments = run.SelectMany(c => c.Scenarios.Distinct().Select(f => (c.Fault, Fragment: f))).ToList();
+            var shared = fragments.GroupBy(f => f.Fragment).Where(g => g.Select(f => f.Fault).Distinct().Count() > 1).Select(g => g.Key);
+            shared.Should().BeEmpty($"faults in one run ({string.Join(", ", run.Select(c => c.Fault))}) must not judge the same scenario");
+        }
+
+        FaultMatrix.Runs.SelectMany(r => r).Select(c => c.Fault).Should().BeEquivalentTo(FaultCatalog.Names, "every fault runs exactly once");
+    }
+
+    [Test]
     public void Docs_faults_md_has_a_row_for_every_fault()
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "faults.md"));

@@ -40,9 +40,10 @@ public sealed class SlowBackendFault : ProdFault
         var group = "-" + backend.ToString(CultureInfo.InvariantCulture);
         var frozen = Frozen.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         var running = Running.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        // Its own session, so it outlives the command that switched the fault on; it resumes the backend when stopped
-        // and ends by itself when the backend's group is gone.
-        var script = $"echo $$ > '{pidFile}'; trap 'kill -CONT -- {group} 2>/dev/null; exit 0' TERM INT; " +
+        // Its own session, so it outlives the command that switched the fault on; no inherited output pipes (whoever
+        // started it would wait for them to close); it resumes the backend when stopped and ends by itself when the
+        // backend's group is gone.
+        var script = $"exec </dev/null >/dev/null 2>&1; echo $$ > '{pidFile}'; trap 'kill -CONT -- {group} 2>/dev/null; exit 0' TERM INT; " +
                      $"while kill -STOP -- {group} 2>/dev/null; do sleep {frozen}; kill -CONT -- {group} 2>/dev/null; sleep {running}; done";
         await ProcessRunner.RunCheckedAsync("setsid", ["-f", "bash", "-c", script], cancellationToken: cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < 100 && !File.Exists(pidFile); i++) await Task.Delay(20, cancellationToken).ConfigureAwait(false);
