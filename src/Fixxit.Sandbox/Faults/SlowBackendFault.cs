@@ -43,10 +43,11 @@ public sealed class SlowBackendFault : ProdFault
         // Its own session, so it outlives the command that switched the fault on; no inherited output pipes (whoever
         // started it would wait for them to close); it resumes the backend when stopped and ends by itself when the
         // backend's group is gone.
-        var script = $"exec </dev/null >/dev/null 2>&1; echo $$ > '{pidFile}'; trap 'kill -CONT -- {group} 2>/dev/null; exit 0' TERM INT; " +
+        var script = $"exec </dev/null >/dev/null 2>&1; echo $$ > '{pidFile}.new' && mv '{pidFile}.new' '{pidFile}'; trap 'kill -CONT -- {group} 2>/dev/null; exit 0' TERM INT; " +
                      $"while kill -STOP -- {group} 2>/dev/null; do sleep {frozen}; kill -CONT -- {group} 2>/dev/null; sleep {running}; done";
         await ProcessRunner.RunCheckedAsync("setsid", ["-f", "bash", "-c", script], cancellationToken: cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < 100 && !File.Exists(pidFile); i++) await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        // The pid file appears whole (written aside, then renamed).
+        for (var i = 0; i < 250 && !File.Exists(pidFile); i++) await Task.Delay(20, cancellationToken).ConfigureAwait(false);
         var throttle = File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : throw new SandboxException("the slow-backend throttle did not start");
         return new ActiveFault { Name = Name, Undo = { ["throttle"] = throttle, ["backendGroup"] = backend.ToString(CultureInfo.InvariantCulture) } };
     }
