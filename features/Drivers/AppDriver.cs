@@ -87,6 +87,14 @@ public sealed class AppDriver(ChecklistRun run, ScenarioCleanup cleanup)
         return [.. data.OfType<JsonObject>().Select(m => (string?)m["id"] ?? string.Empty)];
     }
 
+    /// <summary>The display name of every model /api/models offers <paramref name="role"/>, in the API's order.</summary>
+    public async Task<IReadOnlyList<string>> ModelNamesAsync(Role role)
+    {
+        var response = await Api.GetAsync(UnderTest, "/api/models", role).ConfigureAwait(false);
+        var data = Json(response, $"the models cannot be loaded for the {Name(role)}")["data"] as JsonArray ?? [];
+        return [.. data.OfType<JsonObject>().Select(m => (string?)m["name"] ?? (string?)m["id"] ?? string.Empty)];
+    }
+
     public async Task<IReadOnlyList<JsonObject>> ChatsAsync(Role role)
     {
         var response = await Api.GetAsync(UnderTest, "/api/v1/chats/", role).ConfigureAwait(false);

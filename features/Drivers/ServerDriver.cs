@@ -133,18 +133,23 @@ public sealed class ServerDriver(ServerConnection server, Target target)
     }
 
     /// <summary>The newest <c>*.db</c> file in <paramref name="directory"/> with its age, or null when there is none.</summary>
-    public async Task<(string Path, TimeSpan Age)?> NewestBackupAsync(string directory)
+    public async Task<(string Path, TimeSpan Age)?> NewestBackupAsync(string directory, TimeSpan? atLeastThisOld = null)
     {
         var result = await Server.RunAsync(
-            $"test -d {ShellQuote.Quote(directory)} && find {ShellQuote.Quote(directory)} -maxdepth 2 -type f -name '*.db' -printf '%T@ %p\\n' | sort -nr | head -n 1; echo now $(date +%s)").ConfigureAwait(false);
+            $"test -d {ShellQuote.Quote(directory)} && find {ShellQuote.Quote(directory)} -maxdepth 2 -type f -name '*.db' -printf '%T@ %p\\n' | sort -nr | head -n 200; echo now $(date +%s.%N)").ConfigureAwait(false);
         var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var now = lines.FirstOrDefault(l => l.StartsWith("now ", StringComparison.Ordinal));
-        var newest = lines.FirstOrDefault(l => !l.StartsWith("now ", StringComparison.Ordinal));
-        if (newest is null || now is null) return null;
-        var space = newest.IndexOf(' ', StringComparison.Ordinal);
-        var modified = double.Parse(newest[..space], CultureInfo.InvariantCulture);
+        if (now is null) return null;
         var current = double.Parse(now[4..], CultureInfo.InvariantCulture);
-        return (newest[(space + 1)..], TimeSpan.FromSeconds(Math.Max(0, current - modified)));
+        // Ages on the server's own clock: no skew between this machine and the server.
+        foreach (var line in lines.Where(l => !l.StartsWith("now ", StringComparison.Ordinal)))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var age = TimeSpan.FromSeconds(Math.Max(0, current - double.Parse(line[..space], CultureInfo.InvariantCulture)));
+            if (age >= (atLeastThisOld ?? TimeSpan.Zero)) return (line[(space + 1)..], age);
+        }
+
+        return null;
     }
 
     /// <summary><c>PRAGMA integrity_check</c> of a database file on the server (sqlite3, else Python's sqlite3).</summary>

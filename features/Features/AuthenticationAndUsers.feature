@@ -20,6 +20,12 @@ Feature: Authentication and users
     When someone tries to sign in as the user with a wrong password
     Then the sign-in is refused with the message "The email or password provided is incorrect. Please check for typos and try logging in again."
 
+  @prod-safe @api
+  Scenario: A pending user cannot use the app until approved
+    When the pending user signs in through the API
+    Then the sign-in says the account is pending
+    And the pending user is refused their chat list
+
   @prod-safe @ui @smoke
   Scenario: The admin dashboard loads
     Given the admin is signed in in the browser

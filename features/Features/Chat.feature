@@ -9,10 +9,10 @@ Feature: Chat
     Then at least one model is available
 
   @prod-safe @ui
-  Scenario: The model selector shows a model
+  Scenario: The model selector offers the models the API lists
     Given the user is signed in in the browser
     When the user opens the chat page
-    Then the model selector shows one of the available models
+    Then the model selector offers exactly the models the API lists
 
   @mutating @ui
   Scenario: A user can create a new chat and send a message

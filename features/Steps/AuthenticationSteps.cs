@@ -49,6 +49,34 @@ public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links,
         Check.That((string?)response.Json?["role"] == "user", $"the newly registered user got the role '{response.Json?["role"]}' instead of 'user' on {run.UnderTest.Name}");
     }
 
+    [When("the pending user signs in through the API")]
+    public async Task WhenThePendingUserSignsIn()
+    {
+        var account = run.Target.Accounts.For(Role.Pending);
+        state.Responses = [await run.Api.SignInAsync(run.UnderTest, account.Email, account.Password).ConfigureAwait(false)];
+    }
+
+    [Then("the sign-in says the account is pending")]
+    public void ThenTheSignInSaysPending()
+    {
+        var email = run.Target.Accounts.For(Role.Pending).Email;
+        var response = state.Responses[0];
+        // Upstream signs a pending user in (to show "Account Activation Pending") with the role "pending".
+        Check.That(response.IsSuccess, $"the pending account {email} cannot sign in on {run.UnderTest.Name} to see that it is pending: {response.Status} {response.Detail}");
+        var role = (string?)response.Json?["role"];
+        Check.That(role == "pending", $"a pending user is let in on {run.UnderTest.Name}: {email} signs in with the role '{role}', not 'pending'");
+    }
+
+    [Then("the pending user is refused their chat list")]
+    public async Task ThenThePendingUserIsRefused()
+    {
+        var email = run.Target.Accounts.For(Role.Pending).Email;
+        var token = (string)state.Responses[0].Json!["token"]!;
+        var url = new Uri(run.BaseUrl() + "/api/v1/chats/");
+        var chats = await run.Api.SendToAsync(url, HttpMethod.Get, token, null).ConfigureAwait(false);
+        Check.That(chats.Status is 401 or 403, $"a pending user is let in on {run.UnderTest.Name}: {email} reads its chat list ({chats.Status}) before an admin approved it");
+    }
+
     [When("the user signs in on the sign-in page")]
     public async Task WhenTheUserSignsInOnTheSignInPage()
     {
@@ -85,6 +113,7 @@ public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links,
     [When("the admin opens the admin panel")]
     public async Task WhenTheAdminOpensTheAdminPanel()
     {
+        await RequireRoleAsync(Role.Admin, "admin", "the admin dashboard").ConfigureAwait(false);
         var page = await browser.PageAsync().ConfigureAwait(false);
         await Check.ThatAsync(new AdminUsersPage(page, run.BaseUrl()).OpenAsync, $"the admin dashboard does not load on {run.UnderTest.Name}").ConfigureAwait(false);
     }
@@ -103,7 +132,10 @@ public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links,
     {
         var (total, _) = await app.UsersAsync().ConfigureAwait(false);
         var page = await browser.PageAsync().ConfigureAwait(false);
-        await Check.ThatAsync(() => Expect(new AdminUsersPage(page, run.BaseUrl()).Heading).ToContainTextAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        // The whole number after "Users": a substring match would let "15" stand for 5.
+        var exactly = new System.Text.RegularExpressions.Regex($@"^\s*Users\D*(?<!\d){total.ToString(System.Globalization.CultureInfo.InvariantCulture)}(?!\d)\D*$");
+        var heading = new AdminUsersPage(page, run.BaseUrl()).Heading;
+        await Check.ThatAsync(() => Expect(heading).ToHaveTextAsync(exactly),
             $"the User Management tab on {run.UnderTest.Name} does not show the {total} users the API reports").ConfigureAwait(false);
     }
 
@@ -128,6 +160,7 @@ public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links,
     [When("the manager opens the manager dashboard")]
     public async Task WhenTheManagerOpensTheDashboard()
     {
+        await RequireRoleAsync(Role.Manager, "manager", "the manager dashboard").ConfigureAwait(false);
         var page = await browser.PageAsync().ConfigureAwait(false);
         await Check.ThatAsync(new ManagerDashboardPage(page, run.BaseUrl(), run.Selectors).OpenAsync, $"the manager dashboard does not load for the manager on {run.UnderTest.Name}").ConfigureAwait(false);
     }
@@ -161,5 +194,16 @@ public sealed class AuthenticationSteps(ChecklistRun run, InvitationLinks links,
         var password = "Fx-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('/', '_').Replace('+', '-');
         SecretMasker.Shared.Register(password, "check user password");
         return password;
+    }
+
+    /// <summary>
+    /// The account's role as the target reports it at sign-in: a dashboard refused because the account lost its role
+    /// is reported as that cause, not as a page that did not load.
+    /// </summary>
+    private async Task RequireRoleAsync(Role role, string expected, string dashboard)
+    {
+        var session = await run.Api.SessionAsync(run.UnderTest, role).ConfigureAwait(false);
+        Check.That(session.Role == expected,
+            $"the {expected} account {session.Email} has the role '{session.Role}' on {run.UnderTest.Name}, not '{expected}': {dashboard} is refused to it");
     }
 }

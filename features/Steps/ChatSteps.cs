@@ -25,14 +25,21 @@ public sealed class ChatSteps(ChecklistRun run, BrowserDriver browser, AppDriver
         await Check.ThatAsync(new ChatPage(page, run.BaseUrl()).OpenAsync, $"the chat page does not load for the user on {run.UnderTest.Name}").ConfigureAwait(false);
     }
 
-    [Then("the model selector shows one of the available models")]
-    public async Task ThenTheModelSelectorShowsAModel()
+    [Then("the model selector offers exactly the models the API lists")]
+    public async Task ThenTheModelSelectorMatchesTheApi()
     {
         var page = await browser.PageAsync().ConfigureAwait(false);
-        var models = await app.ModelIdsAsync(Role.User).ConfigureAwait(false);
-        Check.That(models.Count > 0, $"no model is available to users on {run.UnderTest.Name}");
-        await Check.ThatAsync(() => Expect(new ChatPage(page, run.BaseUrl()).ModelSelector).Not.ToBeEmptyAsync(),
-            $"the model selector on {run.UnderTest.Name} shows no model").ConfigureAwait(false);
+        var models = await app.ModelNamesAsync(Role.User).ConfigureAwait(false);
+        Check.That(models.Count > 0, $"no model is available to users on {run.UnderTest.Name} (/api/models returned an empty list: no reachable Ollama/OpenAI connection?)");
+        var offered = await Check.ThatAsync(new ChatPage(page, run.BaseUrl()).OfferedModelsAsync,
+            $"the model selector on {run.UnderTest.Name} offers no model, though /api/models lists {models.Count}").ConfigureAwait(false);
+        // An entry may carry more than the name (tags, a description); each API model must have its own entry.
+        var missing = models.Where(m => !offered.Any(o => o == m || o.StartsWith(m + "\n", StringComparison.Ordinal) || o.StartsWith(m + " ", StringComparison.Ordinal))).ToList();
+        Check.That(missing.Count == 0, $"the model selector on {run.UnderTest.Name} does not offer the model '{missing.FirstOrDefault()}' that /api/models lists",
+            $"API: {string.Join(", ", models)}; selector: {string.Join(", ", offered)}");
+        Check.That(offered.Count == models.Count,
+            $"the model selector on {run.UnderTest.Name} offers {offered.Count} models, /api/models lists {models.Count}",
+            $"API: {string.Join(", ", models)}; selector: {string.Join(", ", offered)}");
     }
 
     [When("the user sends a check message in a new chat")]
@@ -102,10 +109,33 @@ public sealed class ChatSteps(ChecklistRun run, BrowserDriver browser, AppDriver
     {
         var chats = await app.ChatsAsync(Role.User).ConfigureAwait(false);
         Check.That(chats.Count > 0, $"the user has no chats on {run.UnderTest.Name}, so the chat history cannot be checked");
+        var ids = chats.Select(c => (string)c["id"]!).ToList();
         var page = await browser.PageAsync().ConfigureAwait(false);
         var chat = new ChatPage(page, run.BaseUrl());
-        var newest = (string)chats[0]["title"]!;
-        await Check.ThatAsync(() => Expect(chat.HistoryItem(newest).First).ToBeVisibleAsync(),
-            $"the chat history on {run.UnderTest.Name} does not list the user's latest chat '{newest}'").ConfigureAwait(false);
+        // Upstream's sidebar loads the first page (60) and more on scroll: what it shows must be the API's list from the top.
+        var expected = Math.Min(ids.Count, SidebarPage);
+        await Check.ThatAsync(() => Expect(chat.HistoryChats.Nth(expected - 1)).ToBeAttachedAsync(),
+            $"the chat history on {run.UnderTest.Name} lists fewer than the {expected} chats the API reports").ConfigureAwait(false);
+        var shown = await chat.HistoryChatIdsAsync().ConfigureAwait(false);
+        // Other scenarios of this run may add or delete the user's chats meanwhile: the page must match the API's list
+        // as read before or after it.
+        var after = (await app.ChatsAsync(Role.User).ConfigureAwait(false)).Select(c => (string)c["id"]!).ToList();
+        if (IsTopOf(shown, ids) || IsTopOf(shown, after)) return;
+        var firstDifference = shown.Zip(ids).TakeWhile(p => p.First == p.Second).Count();
+        throw new ChecklistFailure(firstDifference >= shown.Count
+            ? $"the chat history on {run.UnderTest.Name} lists {shown.Count} chats, the API {ids.Count}"
+            : firstDifference >= ids.Count
+                ? $"the chat history on {run.UnderTest.Name} lists a chat the API does not: '{Title(chats, shown[firstDifference])}'"
+                : $"the chat history on {run.UnderTest.Name} differs from the API's list at position {firstDifference + 1}: it shows '{Title(chats, shown[firstDifference])}', the API '{Title(chats, ids[firstDifference])}'");
     }
+
+    /// <summary>Upstream's page size for the chat list (routers/chats.py).</summary>
+    private const int SidebarPage = 60;
+
+    /// <summary>The page shows the API's list from its top: at least one upstream page of it, nothing else.</summary>
+    private static bool IsTopOf(IReadOnlyList<string> shown, IReadOnlyList<string> api) =>
+        shown.Count >= Math.Min(api.Count, SidebarPage) && shown.Count <= api.Count && shown.SequenceEqual(api.Take(shown.Count));
+
+    private static string Title(IReadOnlyList<System.Text.Json.Nodes.JsonObject> chats, string id) =>
+        (string?)chats.FirstOrDefault(c => (string?)c["id"] == id)?["title"] ?? $"(a chat the API does not list: {id})";
 }

@@ -38,7 +38,12 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
             Check.That(holders.Count > 0, $"nothing listens on {env.Name}'s {part} port {port}: the {env.Name} {part} is down or on another port");
             var exposed = holders.Where(s => !s.IsLoopback).Select(s => s.Address).ToList();
             Check.That(exposed.Count == 0, $"{env.Name}'s {part} port {port} listens on {string.Join(", ", exposed)}, not only on loopback: it bypasses Caddy");
-            foreach (var pid in holders.SelectMany(s => s.Pids).Distinct())
+            var pids = holders.SelectMany(s => s.Pids).Distinct().ToList();
+            // ss shows a socket's process only to its owner or root: no pid means the check cannot judge, and a check
+            // that cannot judge must not pass.
+            Check.That(pids.Count > 0,
+                $"inconclusive: ss shows no process holding {env.Name}'s {part} port {port}, so whose process holds it cannot be checked (run the checks as the user that runs {env.Name}, or as root)");
+            foreach (var pid in pids)
             {
                 var cwd = await run.Server.WorkingDirectoryAsync(pid).ConfigureAwait(false);
                 var own = cwd == env.Directory || cwd.StartsWith(env.Directory.TrimEnd('/') + "/", StringComparison.Ordinal);
@@ -163,6 +168,20 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
         }
     }
 
+    [Then("the public URL of the environment under test answers a signed-in user within the latency budget")]
+    public async Task ThenThePublicUrlAnswersWithinTheBudget()
+    {
+        var env = run.UnderTest;
+        var budget = run.Target.Settings.LatencyBudget;
+        var samples = await LatencyProbe.SampleAsync(run.Api, env, "/api/models", Role.User).ConfigureAwait(false);
+        var failed = samples.Where(s => !s.Response.IsSuccess).ToList();
+        Check.That(failed.Count == 0, $"{env.Name} fails {failed.Count} of {samples.Count} requests while its latency is measured: {failed.FirstOrDefault().Response}");
+        var median = LatencyProbe.Median(samples.Select(s => s.Latency));
+        Check.That(median <= budget,
+            $"{env.Name} is slow: {env.PublicUrl} takes {median.TotalMilliseconds:0} ms to answer (median of {samples.Count}), over the budget of {budget.TotalMilliseconds:0} ms",
+            string.Join(", ", samples.Select(s => $"{s.Latency.TotalMilliseconds:0} ms")));
+    }
+
     [Then("the disk holding the environment under test has enough free space")]
     public async Task ThenThereIsEnoughDisk()
     {
@@ -172,14 +191,17 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
         Check.That(free >= minimum, $"the server's disk holding {env.Name} has {free} MB free, less than the required {minimum} MB");
     }
 
-    [Then("the newest database backup on the server is recent and passes an integrity check")]
+    [Then("the newest database backup made before this run is recent and passes an integrity check")]
     public async Task ThenARecentVerifiedBackupExists()
     {
         var env = run.UnderTest;
         var settings = run.Target.Settings;
         var directory = settings.BackupDirectory.Replace("{directory}", env.Directory.TrimEnd('/'), StringComparison.Ordinal);
-        var newest = await run.Server.NewestBackupAsync(directory).ConfigureAwait(false);
-        Check.That(newest is not null, $"there is no backup of {env.Name}'s database in {directory}");
+        // Only backups older than this run count: one taken while getting the target ready says nothing about the
+        // server's own backups. The run started when this test host did (before any hook).
+        var sinceRunStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        var newest = await run.Server.NewestBackupAsync(directory, sinceRunStart).ConfigureAwait(false);
+        Check.That(newest is not null, $"there is no backup of {env.Name}'s database made before this run in {directory}");
         var (path, age) = newest!.Value;
         Check.That(age <= settings.BackupMaximumAge,
             $"the newest backup of {env.Name}'s database is {age.TotalHours:0.#} h old (older than {settings.BackupMaximumAge.TotalHours:0} h): {path}");

@@ -63,6 +63,7 @@ public sealed class TargetAccounts
         Add(Role.Admin, settings.AdminEmailVariable, settings.AdminPasswordVariable);
         Add(Role.Manager, settings.ManagerEmailVariable, settings.ManagerPasswordVariable);
         Add(Role.User, settings.UserEmailVariable, settings.UserPasswordVariable);
+        Add(Role.Pending, settings.PendingEmailVariable, settings.PendingPasswordVariable);
         var groups = (Environment.GetEnvironmentVariable(settings.ManagerGroupsVariable) ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (!accounts.ContainsKey(Role.Admin))

@@ -41,6 +41,11 @@ public sealed record TargetSettings
     public string UserEmailVariable { get; init; } = "FIXXIT_USER_EMAIL";
     public string UserPasswordVariable { get; init; } = "FIXXIT_USER_PASSWORD";
 
+    /// <summary>An account awaiting approval (role "pending"), for the check that such a user is not let in.</summary>
+    public string PendingEmailVariable { get; init; } = "FIXXIT_PENDING_EMAIL";
+
+    public string PendingPasswordVariable { get; init; } = "FIXXIT_PENDING_PASSWORD";
+
     /// <summary>Names of the manager's groups, comma-separated, in this variable (real targets only).</summary>
     public string ManagerGroupsVariable { get; init; } = "FIXXIT_MANAGER_GROUPS";
 
@@ -57,6 +62,9 @@ public sealed record TargetSettings
     public TimeSpan CertificateMinimumValidity { get; init; } = TimeSpan.FromDays(14);
 
     public long MinimumFreeDiskMegabytes { get; init; } = 1024;
+
+    /// <summary>The median time the public URL may take to answer a request (what a user waits before anything happens).</summary>
+    public TimeSpan LatencyBudget { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// Folder on the host holding the database backups of the environment under test; <c>{directory}</c> is that
@@ -96,6 +104,8 @@ public sealed record TargetSettings
             ManagerPasswordVariable = S("ManagerPasswordVariable", d.ManagerPasswordVariable),
             UserEmailVariable = S("UserEmailVariable", d.UserEmailVariable),
             UserPasswordVariable = S("UserPasswordVariable", d.UserPasswordVariable),
+            PendingEmailVariable = S("PendingEmailVariable", d.PendingEmailVariable),
+            PendingPasswordVariable = S("PendingPasswordVariable", d.PendingPasswordVariable),
             ManagerGroupsVariable = S("ManagerGroupsVariable", d.ManagerGroupsVariable),
             SshKeyPathVariable = S("SshKeyPathVariable", d.SshKeyPathVariable),
             HostKeyFingerprintVariable = S("HostKeyFingerprintVariable", d.HostKeyFingerprintVariable),
@@ -103,6 +113,7 @@ public sealed record TargetSettings
             LogLoads = Int(parameters, "LogLoads", d.LogLoads),
             CertificateMinimumValidity = TimeSpan.FromHours(Int(parameters, "CertificateMinimumValidityHours", (int)d.CertificateMinimumValidity.TotalHours)),
             MinimumFreeDiskMegabytes = Int(parameters, "MinimumFreeDiskMegabytes", (int)d.MinimumFreeDiskMegabytes),
+            LatencyBudget = TimeSpan.FromMilliseconds(Int(parameters, "LatencyBudgetMilliseconds", (int)d.LatencyBudget.TotalMilliseconds)),
             BackupDirectory = S("BackupDirectory", d.BackupDirectory),
             BackupMaximumAge = TimeSpan.FromHours(Int(parameters, "BackupMaximumAgeHours", (int)d.BackupMaximumAge.TotalHours)),
             SelectorsFile = N("SelectorsFile"),

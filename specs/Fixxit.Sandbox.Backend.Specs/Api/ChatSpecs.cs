@@ -17,6 +17,33 @@ public sealed class ChatSpecs
         data[0]!["object"]!.GetValue<string>().Should().Be("model");
     }
 
+    /// <summary>
+    /// Upstream config.py: ENABLE_OPENAI_API = PersistentConfig("ENABLE_OPENAI_API", "openai.enable", …); with the
+    /// connection off, main.py's get_all_models lists nothing from it and chat_completion answers 400 "Model not found".
+    /// The persisted value wins over the environment, as for every PersistentConfig.
+    /// </summary>
+    [Test]
+    public async Task With_the_openai_connection_off_in_the_database_no_model_is_listed_and_completions_are_refused()
+    {
+        using var backend = SeededBackend.Start(Ports.Delay, environment: _ => new Dictionary<string, string> { ["ENABLE_OPENAI_API"] = "true" },
+            beforeStart: root => SetPersisted(root, "openai", "enable", "false"));
+        var user = await backend.SignInAs(backend.Credentials.User);
+
+        (await backend.Client.Get("/api/models", user)).Json!["data"]!.AsArray().Should().BeEmpty();
+        var completion = await backend.Client.Post("/api/chat/completions", new { model = "echo", messages = new[] { new { role = "user", content = "hi" } } }, user);
+        completion.Status.Should().Be(HttpStatusCode.BadRequest);
+        completion.Detail.Should().Be("Model not found");
+    }
+
+    private static void SetPersisted(TestAppRoot root, string section, string key, string jsonValue)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={root.Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE config SET data = json_set(data, '$.{section}.{key}', json('{jsonValue}')) WHERE id = (SELECT max(id) FROM config)";
+        command.ExecuteNonQuery().Should().Be(1, "the seeded database has a config row");
+    }
+
     [Test]
     public async Task A_new_chat_is_listed_readable_by_its_owner_only_and_deletable()
     {

@@ -30,7 +30,7 @@ public sealed class BackendProcess : IDisposable
         info.ArgumentList.Add(Path.Combine(AppFolder.Path, BackendBuild.AssemblyFile));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         // A clean slate: no key or URL leaks in from the machine running the specs.
-        foreach (var name in new[] { "WEBUI_URL", "WEBUI_SECRET_KEY", "WEBUI_NAME", "DATABASE_PASSWORD_ENCRYPTION_KEY", "SANDBOX_RESPONSE_DELAY_MS", "ENABLE_SIGNUP" })
+        foreach (var name in new[] { "WEBUI_URL", "WEBUI_SECRET_KEY", "WEBUI_NAME", "DATABASE_PASSWORD_ENCRYPTION_KEY", "ENABLE_SIGNUP" })
             info.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
 

@@ -66,6 +66,10 @@ public sealed class UiSpecs
         var page = await _chromium.PageAsync(await Backend.SignInAs(Backend.Credentials.User));
         await page.GotoAsync($"{BaseUrl}/");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Select a model" })).ToHaveTextAsync("Echo");
+        // Like upstream's ModelSelector, the entries come from /api/models: one per model, marked model-item.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Select a model" }).ClickAsync();
+        await Expect(page.Locator("[aria-roledescription=model-item]")).ToHaveTextAsync(["Echo"]);
+        await page.Keyboard.PressAsync("Escape");
         var send = page.Locator("button#send-message-button[type=submit]");
         await Expect(send).ToBeDisabledAsync();
 

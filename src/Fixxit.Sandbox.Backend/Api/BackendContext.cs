@@ -45,5 +45,11 @@ public sealed class BackendContext
     /// <summary>ENABLE_SIGNUP: <c>ui.enable_signup</c> in the database, else the environment.</summary>
     public bool EnableSignup => Config.GetBool(PersistentConfig.EnableSignup) ?? Settings.EnvEnableSignup;
 
+    /// <summary>
+    /// ENABLE_OPENAI_API: <c>openai.enable</c> in the database, else the environment. Off, upstream lists no model from
+    /// that connection and answers a completion for one with 400 "Model not found"; the echo model is such a model.
+    /// </summary>
+    public bool EnableOpenAiApi => Config.GetBool(PersistentConfig.EnableOpenAiApi) ?? Settings.EnvEnableOpenAiApi;
+
     public string DefaultUserRole => Config.GetString(PersistentConfig.DefaultUserRole) ?? Settings.EnvDefaultUserRole;
 }

@@ -16,7 +16,7 @@ public static class ChatEndpoints
             web.MapGet(path, (HttpContext http, BackendContext app) =>
             {
                 app.Sessions.Verified(http);
-                return ApiJson.Ok(new { data = new[] { EchoModel.Describe() } });
+                return ApiJson.Ok(new { data = app.EnableOpenAiApi ? new[] { EchoModel.Describe() } : [] });
             });
         }
 
@@ -75,7 +75,7 @@ public static class ChatEndpoints
         var form = await RequestBody.ReadAsync(http.Request);
         form.Validate();
         var model = form.OptStr("model");
-        if (model != EchoModel.Id) throw ApiException.BadRequest(ErrorMessages.ModelNotFound);
+        if (model != EchoModel.Id || !app.EnableOpenAiApi) throw ApiException.BadRequest(ErrorMessages.ModelNotFound);
         if (form.OptStr("chat_id") is { } chatId && !chatId.StartsWith("local:", StringComparison.Ordinal) && user.Role != Roles.Admin)
         {
             var chat = app.Chats.Get(chatId);

@@ -22,7 +22,6 @@ public static class BackendCommand
         if (settings.SecretKeyIsDefault) log.Warning("WEBUI_SECRET_KEY is not set: signing sessions with the built-in default key.");
         if (settings.EncryptionKeys.FromEnvFile is null && settings.EncryptionKeys.FromProcess is null)
             log.Warning("DATABASE_PASSWORD_ENCRYPTION_KEY is not set: log sources cannot be read.");
-        if (settings.ResponseDelay > TimeSpan.Zero) log.Warning($"SANDBOX_RESPONSE_DELAY_MS: every response is delayed by {settings.ResponseDelay.TotalMilliseconds} ms.");
 
         await using var web = Build(port, context);
         return await LoopbackHost.RunAsync(web, port, log);
@@ -34,7 +33,6 @@ public static class BackendCommand
         var web = builder.Build();
         var pages = new UiPages(context.Settings.WebUiName);
         web.UseMiddleware<AccessLogMiddleware>(context.Log);
-        web.UseMiddleware<ResponseDelayMiddleware>(context.Settings.ResponseDelay);
         web.UseMiddleware<ApiExceptionMiddleware>(context.Log);
         SpaFallback.Map(web, pages);
         web.UseRouting();

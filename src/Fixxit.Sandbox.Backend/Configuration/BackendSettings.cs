@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Fixxit.Masking;
 
@@ -26,11 +25,12 @@ public sealed record BackendSettings
 
     public required EncryptionKeys EncryptionKeys { get; init; }
 
-    public required TimeSpan ResponseDelay { get; init; }
-
     public required TimeSpan? JwtExpiresIn { get; init; }
 
     public required bool EnvEnableSignup { get; init; }
+
+    /// <summary>ENABLE_OPENAI_API (upstream default true): the OpenAI-compatible connection the echo model is served through.</summary>
+    public required bool EnvEnableOpenAiApi { get; init; }
 
     public required string EnvDefaultUserRole { get; init; }
 
@@ -60,20 +60,13 @@ public sealed record BackendSettings
             EncryptionKeys = new EncryptionKeys(
                 EncryptionKeys.Parse(file.Get("DATABASE_PASSWORD_ENCRYPTION_KEY"), file.Path),
                 EncryptionKeys.Parse(env("DATABASE_PASSWORD_ENCRYPTION_KEY"), "environment variable")),
-            ResponseDelay = ParseDelay(Get("SANDBOX_RESPONSE_DELAY_MS"), Origin("SANDBOX_RESPONSE_DELAY_MS")),
             JwtExpiresIn = DurationSetting.Parse(Get("JWT_EXPIRES_IN") ?? "4w", Origin("JWT_EXPIRES_IN")),
             EnvEnableSignup = ParseBool(Get("ENABLE_SIGNUP"), true),
+            EnvEnableOpenAiApi = ParseBool(Get("ENABLE_OPENAI_API"), true),
             EnvDefaultUserRole = Get("DEFAULT_USER_ROLE") ?? "pending",
             Version = ReadVersion(root.PackageJson),
             DeploymentId = Get("DEPLOYMENT_ID") ?? string.Empty,
         };
-    }
-
-    private static TimeSpan ParseDelay(string? text, string origin)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return TimeSpan.Zero;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)) return TimeSpan.FromMilliseconds(ms);
-        throw new ConfigurationException($"{origin}: SANDBOX_RESPONSE_DELAY_MS '{text}' is not a whole number of milliseconds");
     }
 
     private static bool ParseBool(string? text, bool fallback) =>

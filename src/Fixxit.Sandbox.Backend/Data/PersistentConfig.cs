@@ -14,6 +14,9 @@ public sealed class PersistentConfig(Db db)
     public const string EnableSignup = "ui.enable_signup";
     public const string DefaultUserRole = "ui.default_user_role";
 
+    /// <summary>Upstream config.py: ENABLE_OPENAI_API = PersistentConfig("ENABLE_OPENAI_API", "openai.enable", …).</summary>
+    public const string EnableOpenAiApi = "openai.enable";
+
     public JsonObject Load()
     {
         using var connection = db.Open();

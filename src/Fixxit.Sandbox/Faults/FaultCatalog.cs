@@ -14,6 +14,16 @@ public static class FaultCatalog
         new WrongBackendPortFault(),
         new SlowBackendFault(),
         new MissingFrontendFault(),
+        new ModelMissingFault(),
+        new UserLockedOutFault(),
+        new PendingUserLetInFault(),
+        new AdminDemotedFault(),
+        new ManagerDemotedFault(),
+        new ForeignGroupManagerFault(),
+        new InvitationsTableLostFault(),
+        new StaleBackupFault(),
+        new DevDownFault(),
+        new DevPointsAtProdFault(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];

@@ -64,9 +64,19 @@ public sealed class FaultContext(SandboxLayout layout, SandboxInfo info, Sandbox
     }
 
     /// <summary>Stops one part ("backend" or "frontend") of prod by its pid (its whole process group).</summary>
-    public async Task StopProdPartAsync(string part, CancellationToken cancellationToken)
+    public Task StopProdPartAsync(string part, CancellationToken cancellationToken) => StopPartAsync(Prod, part, cancellationToken);
+
+    /// <summary>Stops one part ("backend" or "frontend") of an environment by its pid (its whole process group).</summary>
+    public static async Task StopPartAsync(AppEnvironment environment, string part, CancellationToken cancellationToken)
     {
-        if (EnvironmentControl.Pid(Prod, part) is { } pid) await ProcessTable.StopGroupAsync(pid, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        if (EnvironmentControl.Pid(environment, part) is { } pid) await ProcessTable.StopGroupAsync(pid, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>./start_server.sh start</c> for any environment (starts only what is not running), then a forced proxy reload.</summary>
+    public async Task StartAsync(AppEnvironment environment, CancellationToken cancellationToken)
+    {
+        await EnvironmentControl.RunCheckedAsync(Layout, environment, "start", cancellationToken).ConfigureAwait(false);
+        await RefreshProxyAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // A forced reload re-provisions the reverse proxy, whose active health check then runs immediately instead of at
