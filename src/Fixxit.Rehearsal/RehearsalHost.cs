@@ -22,13 +22,16 @@ public static class RehearsalHost
         var layout = RehearsalLayout.Resolve(options.Root);
         var log = options.Log ?? (_ => { });
         ClaimRoot(layout);
-        if (RehearsalState.Load(layout) is { } previous && Running(previous))
+        if (RehearsalState.Load(layout) is { HostKeyFingerprint: not null } previous && Running(previous))
         {
             log($"already up (holder pid {previous.HolderPid}, {previous.NetNamespace})");
             return Describe(layout);
         }
 
         await DownAsync(layout.Root, log, cancellationToken).ConfigureAwait(false); // whatever a crashed run left
+        // Always a fresh server: new keys, a new Pebble root, no certificate or tree of an earlier run (Caddy would
+        // present a certificate signed by a root that no longer exists, and prod would already be there).
+        Wipe(layout);
         var clock = Stopwatch.StartNew();
         var accounts = PrepareFiles(layout);
         log($"replica files under {layout.Root}; ec2-user is uid {accounts.UserId}");
@@ -46,7 +49,7 @@ public static class RehearsalHost
         log($"namespaces held by pid {holder} ({net}); starting the replica inside");
 
         var inside = await ProcessRunner.RunAsync(
-            Nsenter.Program, Nsenter.Arguments(holder, [.. options.SelfCommand, "rehearsal", "inside-up", "--root", layout.Root, "--uid", accounts.UserId.ToString(CultureInfo.InvariantCulture), "--gid", accounts.GroupId.ToString(CultureInfo.InvariantCulture)]),
+            Nsenter.Program, Nsenter.Arguments(holder, [.. options.SelfCommand, "rehearsal", "inside-up", "--root", layout.Root, "--uid", accounts.UserId.ToString(CultureInfo.InvariantCulture), "--gid", accounts.GroupId.ToString(CultureInfo.InvariantCulture)], layout.Root),
             layout.Root, cancellationToken: cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(layout.InsideLog, inside.StdOut + inside.StdErr, cancellationToken).ConfigureAwait(false);
         foreach (var line in inside.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)) log(line.TrimEnd());
@@ -220,6 +223,15 @@ public static class RehearsalHost
         File.SetUnixFileMode(layout.Sudoers, UnixFileMode.UserRead | UnixFileMode.GroupRead);
         File.WriteAllText(layout.HolderScript, HolderScript.Render(layout));
         return accounts;
+    }
+
+    private static void Wipe(RehearsalLayout layout)
+    {
+        foreach (var entry in new DirectoryInfo(layout.Root).EnumerateFileSystemInfos().Where(e => e.Name != RehearsalLayout.RootMarker))
+        {
+            if (entry is DirectoryInfo dir) dir.Delete(recursive: true);
+            else entry.Delete();
+        }
     }
 
     private static string FingerprintFile(RehearsalLayout layout) => Path.Combine(layout.Root, "host-key.sha256");

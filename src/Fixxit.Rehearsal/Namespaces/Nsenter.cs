@@ -7,7 +7,10 @@ public static class Nsenter
 {
     public const string Program = "/usr/bin/nsenter";
 
-    /// <summary>Arguments that run <paramref name="command"/> inside the namespaces held by <paramref name="holderPid"/>.</summary>
-    public static IReadOnlyList<string> Arguments(int holderPid, IEnumerable<string> command) =>
-        ["-t", holderPid.ToString(CultureInfo.InvariantCulture), "-n", "-m", "--", .. command];
+    /// <summary>
+    /// Arguments that run <paramref name="command"/> inside the namespaces held by <paramref name="holderPid"/>, in
+    /// <paramref name="workingDirectory"/> (entering a mount namespace otherwise starts in the holder's folder).
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(int holderPid, IEnumerable<string> command, string workingDirectory) =>
+        ["-t", holderPid.ToString(CultureInfo.InvariantCulture), "-n", "-m", "--wd=" + workingDirectory, "--", .. command];
 }

@@ -9,7 +9,7 @@ namespace Fixxit.Cli.Commands.Rehearsal;
 public static class InsideProcess
 {
     public static Task<int> RunAsync(int holderPid, IReadOnlyList<string> command, string workingDirectory, IEnumerable<(string Name, string Value)> environment, CancellationToken cancellationToken) =>
-        StreamAsync(Nsenter.Program, Nsenter.Arguments(holderPid, command), workingDirectory, environment, cancellationToken);
+        StreamAsync(Nsenter.Program, Nsenter.Arguments(holderPid, command, workingDirectory), workingDirectory, environment, cancellationToken);
 
     /// <summary>The same on the machine itself (e.g. the build, which needs NuGet's cache and no namespace).</summary>
     public static Task<int> RunLocalAsync(string program, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken) =>

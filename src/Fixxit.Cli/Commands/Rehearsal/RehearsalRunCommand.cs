@@ -27,7 +27,7 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
             var built = await InsideProcess.RunLocalAsync("dotnet", ["build", FeaturesProject, "-v", "q", "-nologo"], repo, cancellationToken);
             if (built != 0) return Fail("building the checklist failed", ExitCodes.StepFailed);
 
-            Title("1. Rehearsal host up (fresh)");
+            Title("1. Rehearsal host up (always fresh: new keys, new ACME root, no tree of an earlier run)");
             await RehearsalHost.DownAsync(settings.Root, RehearsalUpCommand.Step, cancellationToken);
             var info = await RehearsalHost.UpAsync(new RehearsalOptions { Root = settings.Root, SelfCommand = SelfCommand.Get(), Log = RehearsalUpCommand.Step }, cancellationToken);
             RehearsalStatusCommand.Show(info);
