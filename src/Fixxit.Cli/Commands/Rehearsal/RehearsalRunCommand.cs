@@ -21,10 +21,13 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
         {
             var repo = SandboxLayout.RepositoryRoot()
                 ?? throw new UserFacingException("fixxit rehearsal run runs from a Fixxit.Verify checkout (no Fixxit.Verify.sln above the current folder)");
-            var results = Path.Combine(repo, "TestResults", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-rehearsal");
+            if (!File.Exists(Path.Combine(repo, settings.RunSettings))) throw new UserFacingException($"--settings {settings.RunSettings}: no such file in {repo}");
+            var profile = Path.GetFileNameWithoutExtension(settings.RunSettings);
+            var results = Path.Combine(repo, "TestResults", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-rehearsal{(profile == "prod" ? string.Empty : "-" + profile)}");
 
             Title("0. Build the checklist (outside: the replica has no network)");
-            var built = await InsideProcess.RunLocalAsync("dotnet", ["build", FeaturesProject, "-v", "q", "-nologo"], repo, cancellationToken);
+            // Without build servers: a reused MSBuild node or compiler server would inherit and hold our output pipe open.
+            var built = await InsideProcess.RunLocalAsync("dotnet", ["build", FeaturesProject, "-v", "q", "-nologo", "--disable-build-servers"], repo, cancellationToken);
             if (built != 0) return Fail("building the checklist failed", ExitCodes.StepFailed);
 
             Title("1. Rehearsal host up (always fresh: new keys, new ACME root, no tree of an earlier run)");
@@ -47,8 +50,8 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
                     if (code != 0) return Fail($"{title} failed (exit {code})", code);
                 }
 
-                Title("5. Production gate: dotnet test features --settings runsettings/prod.runsettings");
-                string[] test = ["dotnet", "test", FeaturesProject, "--no-build", "--settings", ProdRunSettings, "--results-directory", results, .. settings.Filter is null ? [] : new[] { "--filter", settings.Filter }];
+                Title($"5. The checklist: dotnet test features --settings {settings.RunSettings}");
+                string[] test = ["dotnet", "test", FeaturesProject, "--no-build", "--settings", settings.RunSettings, "--results-directory", results, .. settings.Filter is null ? [] : new[] { "--filter", settings.Filter }];
                 var gate = await InsideProcess.RunAsync(info.HolderPid, test, repo,
                     environment.Concat([("FIXXIT_REPORT_DIR", results), ("FIXXIT_RUN_LABEL", "rehearsal"), ("REQNROLL_TELEMETRY_ENABLED", "0"), ("DOTNET_CLI_TELEMETRY_OPTOUT", "1")]), cancellationToken);
                 var report = Directory.Exists(results) ? Directory.EnumerateFiles(results, "report.html", SearchOption.AllDirectories).FirstOrDefault() : null;
