@@ -7,7 +7,7 @@ namespace Fixxit.Cli.Commands.Rehearsal;
 
 /// <summary>
 /// <c>fixxit rehearsal run</c>, the dress rehearsal: bring the replica up, then — inside its namespaces, with only the
-/// variables a user exports — validate, provision prod from dev with the real topology, back both up, run the production
+/// variables a user exports — validate, provision prod from dev with the real topology, back it up, run the production
 /// gate with <c>runsettings/prod.runsettings</c>, and point at the report; then take the replica down.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -43,8 +43,6 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
                     ("2. fixxit validate --topology fixxit", ["validate", "--topology", "fixxit"]),
                     ("3. fixxit apply prod --topology fixxit (provision prod from dev)", ["apply", "prod", "--topology", "fixxit"]),
                     ("4. fixxit backup prod --topology fixxit", ["backup", "prod", "--topology", "fixxit"]),
-                    // The dev profile checks dev's backups as the gate checks prod's.
-                    ("4b. fixxit backup dev --topology fixxit", ["backup", "dev", "--topology", "fixxit"]),
                 })
                 {
                     Title(title);
