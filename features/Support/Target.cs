@@ -2,6 +2,7 @@ using System.Net;
 using Fixxit.EnvConfig;
 using Fixxit.Masking;
 using Fixxit.Remote;
+using Fixxit.Remote.Targets;
 
 namespace Fixxit.Checklist.Features.Support;
 
@@ -59,22 +60,37 @@ public sealed class Target
     public string HostResolverRules() =>
         string.Join(", ", HostMap.Select(p => $"MAP {p.Key} {p.Value}").Append("MAP * ~NOTFOUND"));
 
-    /// <summary>A real target: names mapped to the server address from the environment, system CA trust, pinned SSH.</summary>
-    public static Target ForRealServer(TargetSettings settings, Topology topology, string resultsDirectory)
+    /// <summary>
+    /// A real target through the settings contract (<see cref="TargetVariables"/>, the CLI reads the same): names
+    /// mapped to <c>FIXXIT_SERVER_ADDRESS</c> when set, else resolved by DNS once; <c>FIXXIT_TRUSTED_ROOT_FILE</c> the
+    /// only trusted root when set, else the system's store; SSH pinned to <c>FIXXIT_SSH_HOST_KEY_SHA256</c>.
+    /// </summary>
+    public static Target ForRealServer(TargetSettings settings, Topology topology, string resultsDirectory) =>
+        ForRealServer(settings, topology, resultsDirectory, System.Environment.GetEnvironmentVariable,
+            System.Environment.GetEnvironmentVariables().Keys.Cast<string>(), ServerAddresses.SystemDns);
+
+    /// <summary>The same with the environment and the resolver given (specs never read the machine's or ask DNS).</summary>
+    public static Target ForRealServer(TargetSettings settings, Topology topology, string resultsDirectory,
+        Func<string, string?> read, IEnumerable<string> environmentNames, Func<string, IPAddress[]> dns)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(topology);
+        TargetVariables.RejectMisspelled(environmentNames);
         var underTest = topology.Environment(settings.Environment);
         var host = topology.HostOf(underTest);
-        var addressText = Required(settings.ServerAddressVariable, "the server's IP address (names are mapped to it, never resolved)");
+        var explicitAddress = TargetVariables.Optional(settings.ServerAddressVariable, read);
         // The plan redacts the server address; so does every output of a run.
-        SecretMasker.Shared.Register(addressText, "server address");
-        if (!IPAddress.TryParse(addressText, out var address))
-            throw new ArgumentException($"{settings.ServerAddressVariable}='{addressText}' is not an IP address");
-        var fingerprint = Required(settings.HostKeyFingerprintVariable, "the server's SSH host key fingerprint (SHA256)");
-        var keyPath = Required(settings.SshKeyPathVariable, "the path of the SSH private key");
-        var map = host.Environments.Select(e => e.PublicHost).Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(h => h, _ => address, StringComparer.OrdinalIgnoreCase);
+        SecretMasker.Shared.Register(explicitAddress, "server address");
+        var fingerprint = TargetVariables.Required(settings.HostKeyFingerprintVariable, read);
+        var keyPath = TargetVariables.Required(settings.SshKeyPathVariable, read);
+        var trustedRoot = TargetVariables.Optional(settings.TrustedRootVariable, read);
+        if (trustedRoot is not null && !File.Exists(trustedRoot))
+        {
+            throw new TargetSettingsException($"environment variable {settings.TrustedRootVariable}={trustedRoot}: no such file (a PEM root certificate)");
+        }
+
+        var names = host.Environments.Select(e => e.PublicHost).Append(host.SshAddress).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var map = ServerAddresses.Resolve(names, explicitAddress, dns);
         return new Target
         {
             Settings = settings,
@@ -82,16 +98,11 @@ public sealed class Target
             UnderTest = underTest,
             Source = topology.Environment(settings.SourceEnvironment),
             HostMap = map,
+            CaCertificatePath = trustedRoot,
+            CaSpkiSha256Base64 = trustedRoot is null ? null : Fixxit.Sandbox.SandboxInfo.SpkiSha256Base64(trustedRoot),
             Accounts = TargetAccounts.FromEnvironment(settings),
-            Ssh = SshTarget.From(host with { SshAddress = address.ToString(), HostKeyFingerprint = fingerprint }, keyPath),
+            Ssh = SshTarget.From(host with { SshAddress = map[host.SshAddress].ToString(), HostKeyFingerprint = fingerprint }, keyPath),
             ResultsDirectory = resultsDirectory,
         };
-    }
-
-    private static string Required(string variable, string what)
-    {
-        var value = System.Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException($"environment variable {variable} ({what}) is not set");
-        return value.Trim();
     }
 }

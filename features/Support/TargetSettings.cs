@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fixxit.Remote.Targets;
 using NUnit.Framework;
 
 namespace Fixxit.Checklist.Features.Support;
@@ -34,26 +35,30 @@ public sealed record TargetSettings
     /// </summary>
     public bool TargetPrepared { get; init; }
 
-    public string AdminEmailVariable { get; init; } = "FIXXIT_ADMIN_EMAIL";
-    public string AdminPasswordVariable { get; init; } = "FIXXIT_ADMIN_PASSWORD";
-    public string ManagerEmailVariable { get; init; } = "FIXXIT_MANAGER_EMAIL";
-    public string ManagerPasswordVariable { get; init; } = "FIXXIT_MANAGER_PASSWORD";
-    public string UserEmailVariable { get; init; } = "FIXXIT_USER_EMAIL";
-    public string UserPasswordVariable { get; init; } = "FIXXIT_USER_PASSWORD";
+    // The variable names default to the settings contract shared with the CLI (Fixxit.Remote.Targets.TargetVariables).
+    public string AdminEmailVariable { get; init; } = TargetVariables.AdminEmail;
+    public string AdminPasswordVariable { get; init; } = TargetVariables.AdminPassword;
+    public string ManagerEmailVariable { get; init; } = TargetVariables.ManagerEmail;
+    public string ManagerPasswordVariable { get; init; } = TargetVariables.ManagerPassword;
+    public string UserEmailVariable { get; init; } = TargetVariables.UserEmail;
+    public string UserPasswordVariable { get; init; } = TargetVariables.UserPassword;
 
     /// <summary>An account awaiting approval (role "pending"), for the check that such a user is not let in.</summary>
-    public string PendingEmailVariable { get; init; } = "FIXXIT_PENDING_EMAIL";
+    public string PendingEmailVariable { get; init; } = TargetVariables.PendingEmail;
 
-    public string PendingPasswordVariable { get; init; } = "FIXXIT_PENDING_PASSWORD";
+    public string PendingPasswordVariable { get; init; } = TargetVariables.PendingPassword;
 
     /// <summary>Names of the manager's groups, comma-separated, in this variable (real targets only).</summary>
-    public string ManagerGroupsVariable { get; init; } = "FIXXIT_MANAGER_GROUPS";
+    public string ManagerGroupsVariable { get; init; } = TargetVariables.ManagerGroups;
 
-    public string SshKeyPathVariable { get; init; } = "FIXXIT_SSH_KEY_FILE";
-    public string HostKeyFingerprintVariable { get; init; } = "FIXXIT_SSH_HOST_KEY_SHA256";
+    public string SshKeyPathVariable { get; init; } = TargetVariables.SshKeyFile;
+    public string HostKeyFingerprintVariable { get; init; } = TargetVariables.HostKeySha256;
 
-    /// <summary>The server's IP address (like <c>curl --connect-to</c>): names are mapped to it, never resolved by DNS.</summary>
-    public string ServerAddressVariable { get; init; } = "FIXXIT_SERVER_ADDRESS";
+    /// <summary>The server's IP address when set (names mapped to it, DNS not asked); unset: DNS resolves the names.</summary>
+    public string ServerAddressVariable { get; init; } = TargetVariables.ServerAddress;
+
+    /// <summary>PEM of the one root to trust for HTTPS when set; unset: the system's trust store.</summary>
+    public string TrustedRootVariable { get; init; } = TargetVariables.TrustedRootFile;
 
     /// <summary>How many times "Logs display consistently" loads the logs page.</summary>
     public int LogLoads { get; init; } = 10;
@@ -110,6 +115,7 @@ public sealed record TargetSettings
             SshKeyPathVariable = S("SshKeyPathVariable", d.SshKeyPathVariable),
             HostKeyFingerprintVariable = S("HostKeyFingerprintVariable", d.HostKeyFingerprintVariable),
             ServerAddressVariable = S("ServerAddressVariable", d.ServerAddressVariable),
+            TrustedRootVariable = S("TrustedRootVariable", d.TrustedRootVariable),
             LogLoads = Int(parameters, "LogLoads", d.LogLoads),
             CertificateMinimumValidity = TimeSpan.FromHours(Int(parameters, "CertificateMinimumValidityHours", (int)d.CertificateMinimumValidity.TotalHours)),
             MinimumFreeDiskMegabytes = Int(parameters, "MinimumFreeDiskMegabytes", (int)d.MinimumFreeDiskMegabytes),

@@ -17,5 +17,6 @@ app.Configure(config =>
         .WithDescription("The main job: sandbox up, provision prod from dev, run the deployment gate, write the report.");
     Fixxit.Cli.Commands.Sandbox.SandboxCli.Register(config);
     Fixxit.Cli.Commands.Provisioning.ProvisioningCli.Register(config);
+    if (OperatingSystem.IsLinux()) Fixxit.Cli.Commands.Rehearsal.RehearsalCli.Register(config); // namespaces: Linux only
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));

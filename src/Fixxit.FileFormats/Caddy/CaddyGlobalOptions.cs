@@ -28,6 +28,12 @@ public sealed record CaddyGlobalOptions
     /// <summary><c>ocsp_stapling off</c>: no OCSP fetches.</summary>
     public bool OcspStaplingOff { get; init; }
 
+    /// <summary><c>acme_ca &lt;directory URL&gt;</c>: the ACME server certificates are ordered from (default Let's Encrypt).</summary>
+    public string? AcmeCa { get; init; }
+
+    /// <summary><c>acme_ca_root &lt;PEM file&gt;</c>: the root that signs the ACME server's own HTTPS listener.</summary>
+    public string? AcmeCaRoot { get; init; }
+
     public bool IsEmpty => AdminAddress is null && HttpPort is null && HttpsPort is null && StoragePath is null
-        && !LocalCerts && !SkipInstallTrust && !DisableRedirects && !OcspStaplingOff;
+        && AcmeCa is null && AcmeCaRoot is null && !LocalCerts && !SkipInstallTrust && !DisableRedirects && !OcspStaplingOff;
 }

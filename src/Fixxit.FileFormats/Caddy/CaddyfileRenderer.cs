@@ -57,6 +57,8 @@ public static class CaddyfileRenderer
         if (global.HttpPort is { } http) b.Append(CultureInfo.InvariantCulture, $"    http_port {http}\n");
         if (global.HttpsPort is { } https) b.Append(CultureInfo.InvariantCulture, $"    https_port {https}\n");
         if (global.StoragePath is { } storage) b.Append(CultureInfo.InvariantCulture, $"    storage file_system {Quote(storage)}\n");
+        if (global.AcmeCa is { } acme) b.Append(CultureInfo.InvariantCulture, $"    acme_ca {acme}\n");
+        if (global.AcmeCaRoot is { } acmeRoot) b.Append(CultureInfo.InvariantCulture, $"    acme_ca_root {Quote(acmeRoot)}\n");
         if (global.LocalCerts) b.Append("    local_certs\n");
         if (global.SkipInstallTrust) b.Append("    skip_install_trust\n");
         if (global.DisableRedirects) b.Append("    auto_https disable_redirects\n");

@@ -36,7 +36,8 @@ internal sealed class OperationRunner(ProvisionerOptions options)
         SshSession ssh;
         try
         {
-            var sshTarget = SshTarget.From(options.HostKeyFingerprint is { } pin ? host with { HostKeyFingerprint = pin } : host, options.PrivateKeyPath);
+            var pinned = options.HostKeyFingerprint is { } pin ? host with { HostKeyFingerprint = pin } : host;
+            var sshTarget = SshTarget.From(options.SshAddress is { } address ? pinned with { SshAddress = address } : pinned, options.PrivateKeyPath);
             ssh = await SshSession.ConnectAsync(sshTarget, options.Log, ct).ConfigureAwait(false);
         }
         catch (ArgumentException e)

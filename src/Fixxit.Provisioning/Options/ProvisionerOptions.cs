@@ -6,8 +6,11 @@ public sealed record ProvisionerOptions
     /// <summary>Overrides the host's declared private key (e.g. the sandbox's generated client key).</summary>
     public string? PrivateKeyPath { get; init; }
 
-    /// <summary>Overrides the host's declared host-key pin (e.g. from <c>FIXXIT_SSH_HOST_KEY</c> for the real server).</summary>
+    /// <summary>Overrides the host's declared host-key pin (e.g. from <c>FIXXIT_SSH_HOST_KEY_SHA256</c> for the real server).</summary>
     public string? HostKeyFingerprint { get; init; }
+
+    /// <summary>Overrides the host's declared SSH address (the address the settings contract resolved for its name).</summary>
+    public string? SshAddress { get; init; }
 
     /// <summary>Checks the public URL from here through the proxy (sandbox); null checks it on the host over SSH.</summary>
     public ProxyVerification? Proxy { get; init; }

@@ -28,7 +28,11 @@ public static class DevTreeBuilder
         return File.Exists(Path.Combine(layout.Root, CompleteMarker)) && File.Exists(dev.PathOf(dev.Commands.Script));
     }
 
-    public static async Task EnsureAsync(SandboxLayout layout, AppEnvironment dev, CancellationToken cancellationToken = default)
+    /// <param name="requirements">
+    /// backend/requirements.txt; null writes the fork's list (the sandbox never installs it). A host that runs the
+    /// plan's <c>pip install</c> without a network (the rehearsal) passes a list the stand-in really needs: none.
+    /// </param>
+    public static async Task EnsureAsync(SandboxLayout layout, AppEnvironment dev, CancellationToken cancellationToken = default, string? requirements = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(dev);
@@ -49,7 +53,7 @@ public static class DevTreeBuilder
 
         Write(staging, StartServerScriptTemplate.FileName, StartServerScriptTemplate.Render(dev.BackendPort, dev.FrontendPort, encryptionKey), executable: true);
         Write(staging, dev.DotEnvFile, TreeFiles.DotEnv(dev.Settings.WebuiUrl ?? dev.PublicUrl, webuiSecret, encryptionKey));
-        Write(staging, "backend/requirements.txt", TreeFiles.Requirements);
+        Write(staging, "backend/requirements.txt", requirements ?? TreeFiles.Requirements);
         Write(staging, "package.json", TreeFiles.PackageJson);
         Write(staging, ".npmrc", TreeFiles.Npmrc);
         Write(staging, ".gitignore", TreeFiles.GitIgnore);

@@ -12,7 +12,7 @@ public class ProvisionSettings : CommandSettings
     public string Environment { get; init; } = string.Empty;
 
     [CommandOption("--topology <NAME>")]
-    [Description("sandbox (default) or fixxit (the real server: only when named; needs FIXXIT_SSH_KEY_FILE and FIXXIT_SSH_HOST_KEY).")]
+    [Description("sandbox (default) or fixxit (the real server: only when named; needs FIXXIT_SSH_KEY_FILE and FIXXIT_SSH_HOST_KEY_SHA256; FIXXIT_SERVER_ADDRESS to skip DNS).")]
     [DefaultValue("sandbox")]
     public string Topology { get; init; } = "sandbox";
 
