@@ -14,5 +14,6 @@ app.Configure(config =>
         .WithDescription("The main job: sandbox up, provision prod from dev, run the deployment gate, write the report.");
     Fixxit.Cli.Commands.Sandbox.SandboxCli.Register(config);
     Fixxit.Cli.Commands.Provisioning.ProvisioningCli.Register(config);
+    Fixxit.Cli.Commands.Nightly.NightlyCli.Register(config);
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));

@@ -25,7 +25,7 @@ public static class SystemdUnits
             # Secrets (webhook URLs, SMTP password, the target's credentials) live only in this 0600 file.
             EnvironmentFile={Quote(plan.EnvironmentFile)}
             Environment=DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 REQNROLL_TELEMETRY_ENABLED=0
-            ExecStart={Quote(plan.Dotnet)} {Quote(plan.CliAssembly)} nightly --settings {Quote(plan.SettingsFile)}
+            ExecStart={Program(plan, Quote)} nightly --settings {Quote(plan.SettingsFile)}
             # Exit code 1 is a failed verdict, already recorded and alerted: not a broken service.
             SuccessExitStatus=1
             TimeoutStartSec=2h
@@ -60,7 +60,7 @@ public static class SystemdUnits
     {
         ArgumentNullException.ThrowIfNull(plan);
         var log = Path.Combine(Path.GetDirectoryName(plan.SettingsFile)!, "nightly.log");
-        var command = $"cd {Sh(plan.WorkingDirectory)} && set -a && . {Sh(plan.EnvironmentFile)} && set +a && {Sh(plan.Dotnet)} {Sh(plan.CliAssembly)} nightly --settings {Sh(plan.SettingsFile)} >> {Sh(log)} 2>&1";
+        var command = $"cd {Sh(plan.WorkingDirectory)} && set -a && . {Sh(plan.EnvironmentFile)} && set +a && {Program(plan, Sh)} nightly --settings {Sh(plan.SettingsFile)} >> {Sh(log)} 2>&1";
         // cron runs in the machine's time zone; CRON_TZ pins the same UTC time the timer uses (cronie, Debian's cron ignores it).
         return $"CRON_TZ=UTC\n{plan.At.Minute} {plan.At.Hour} * * * {command}\n";
     }
@@ -84,6 +84,9 @@ public static class SystemdUnits
 
         return string.Join('\n', lines) + "\n";
     }
+
+    private static string Program(InstallPlan plan, Func<string, string> quote) =>
+        plan.CliAssembly is null ? quote(plan.Dotnet) : $"{quote(plan.Dotnet)} {quote(plan.CliAssembly)}";
 
     // systemd splits ExecStart= on spaces; a path with a space must be quoted.
     private static string Quote(string value) => value.Contains(' ', StringComparison.Ordinal) ? $"\"{value}\"" : value;
