@@ -28,7 +28,7 @@ public static class HistoryPage
             h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
             table{border-collapse:collapse;width:100%;font-size:13px} th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eee;vertical-align:top}
             th{background:#f5f5f5} .pass{color:#2e7d32;font-weight:600} .fail{color:#c62828;font-weight:600} .flaky{color:#b26a00;font-weight:600}
-            .muted{color:#777} .summary span{margin-right:18px} svg text{font-size:10px;fill:#555}
+            .muted{color:#777} .n{white-space:nowrap} .summary span{margin-right:18px} svg text{font-size:10px;fill:#555}
             </style></head><body>
             <h1>{{E(title)}}</h1>
             """);
@@ -50,7 +50,7 @@ public static class HistoryPage
         foreach (var run in runs.Reverse())
         {
             var own = scenarios.Where(s => s.RunId == run.Id).ToList();
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>#{run.Id}</td><td>{Time(run.StartedAt)}</td><td>{E(run.Target)}</td><td class=\"{(run.Passed ? "pass" : "fail")}\">{E(run.Verdict)}</td><td>{own.Count(s => s.Outcome == ScenarioOutcome.Passed)}/{own.Count}</td><td>{run.Duration.TotalSeconds:0} s</td><td><a href=\"{E(reportLink(run))}\">open</a></td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>#{run.Id}</td><td class=\"n\">{Time(run.StartedAt)}</td><td>{E(run.Target)}</td><td class=\"{(run.Passed ? "pass" : "fail")}\">{E(run.Verdict)}</td><td>{own.Count(s => s.Outcome == ScenarioOutcome.Passed)}/{own.Count}</td><td class=\"n\">{run.Duration.TotalSeconds:0} s</td><td><a href=\"{E(reportLink(run))}\">open</a></td></tr>");
         }
 
         html.Append("</table>");
@@ -87,7 +87,7 @@ public static class HistoryPage
         {
             var latest = g[^1];
             var median = g.Select(s => s.Duration.TotalSeconds).Order().ElementAt(g.Count / 2);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(latest.Line)}</td><td>{Sparkline(g)}</td><td>{latest.Duration.TotalSeconds:0.0} s</td><td>{median:0.0} s</td><td class=\"{Css(latest)}\">{Word(latest)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(latest.Line)}</td><td>{Sparkline(g)}</td><td class=\"n\">{latest.Duration.TotalSeconds:0.0} s</td><td class=\"n\">{median:0.0} s</td><td class=\"{Css(latest)}\">{Word(latest)}</td></tr>");
         }
 
         html.Append("</table><p class=\"muted\">Generated ").Append(Time(DateTimeOffset.UtcNow)).Append(" UTC from the nightly history.</p></body></html>");

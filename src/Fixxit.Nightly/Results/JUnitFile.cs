@@ -13,7 +13,7 @@ public static class JUnitFile
 {
     public const string FileName = "report.junit.xml";
 
-    public sealed record Case(string ClassName, string Name, TimeSpan Duration, string? Location, ScenarioOutcome Outcome, string? FailureMessage)
+    public sealed record Case(string ClassName, string Name, TimeSpan Duration, string? FeatureFile, string? Location, ScenarioOutcome Outcome, string? FailureMessage)
     {
         public string Id => $"{ClassName}.{Name}";
     }
@@ -36,14 +36,15 @@ public static class JUnitFile
             var outcome = failure is not null ? ScenarioOutcome.Failed
                 : c.Element("skipped") is not null ? ScenarioOutcome.Skipped
                 : ScenarioOutcome.Passed;
-            var location = c.Element("properties")?.Elements("property")
-                .FirstOrDefault(p => (string?)p.Attribute("name") == "Gherkin")?.Attribute("value")?.Value;
+            string? Property(string name) => c.Element("properties")?.Elements("property")
+                .FirstOrDefault(p => (string?)p.Attribute("name") == name)?.Attribute("value")?.Value;
             var seconds = double.TryParse((string?)c.Attribute("time"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 0;
             return new Case(
                 (string?)c.Attribute("classname") ?? string.Empty,
                 (string?)c.Attribute("name") ?? string.Empty,
                 TimeSpan.FromSeconds(seconds),
-                location,
+                Property("FeatureFile"),
+                Property("Gherkin"),
                 outcome,
                 failure is null ? null : (string?)failure.Attribute("message") ?? failure.Value);
         })];

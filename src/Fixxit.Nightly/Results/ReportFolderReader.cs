@@ -3,7 +3,8 @@ namespace Fixxit.Nightly.Results;
 /// <summary>
 /// Turns a checklist run's report folder (run-header.json + report.junit.xml, docs/reports.md) into a
 /// <see cref="RunResult"/>. A failed scenario's readable line is the run header's own "Feature: Scenario" text, matched
-/// by its feature location; other lines are spelled from the test name.
+/// by its feature location; other lines are named from report.ndjson (<see cref="ScenarioNames"/>), else spelled
+/// from the test name.
 /// </summary>
 public static class ReportFolderReader
 {
@@ -14,20 +15,23 @@ public static class ReportFolderReader
         var header = RunHeaderFile.Read(headerPath);
         var junitPath = Path.Combine(folder, JUnitFile.FileName);
         var cases = File.Exists(junitPath) ? JUnitFile.Read(junitPath) : [];
+        var ndjsonPath = Path.Combine(folder, ScenarioNames.FileName);
+        var names = File.Exists(ndjsonPath) ? ScenarioNames.Read(ndjsonPath) : ScenarioNames.Empty;
 
         var scenarios = cases.Select(c => new ScenarioResult(
             c.Id,
-            LineOf(c, header.Failures),
+            LineOf(c, header.Failures, names),
             c.Location,
             c.Outcome,
             c.Duration,
             FirstLine(c.FailureMessage))).ToList();
 
         // A hook that failed before any scenario ran leaves no test case: keep its line so the run still names it.
-        foreach (var failure in header.Failures.Where(f => !scenarios.Any(s => s.Line == f)))
+        foreach (var failure in header.Failures)
         {
-            if (cases.Any(c => c.Location is not null && failure.EndsWith($"({c.Location})", StringComparison.Ordinal))) continue;
-            scenarios.Add(new ScenarioResult($"hook:{failure}", failure, null, ScenarioOutcome.Failed, TimeSpan.Zero, failure));
+            var (name, location) = SplitLocation(failure);
+            if (scenarios.Any(s => s.Outcome == ScenarioOutcome.Failed && (s.Line == name || (location is not null && s.Location == location)))) continue;
+            scenarios.Add(new ScenarioResult($"hook:{failure}", name, location, ScenarioOutcome.Failed, TimeSpan.Zero, failure));
         }
 
         var started = header.StartedAt ?? Directory.GetCreationTimeUtc(folder);
@@ -39,10 +43,20 @@ public static class ReportFolderReader
     public static string? FirstLine(string? message) =>
         message?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
 
-    private static string LineOf(JUnitFile.Case c, IReadOnlyList<string> failures)
+    /// <summary>"Feature: Scenario (file:line)" → ("Feature: Scenario", "file:line"); a hook's text has no location.</summary>
+    private static (string Name, string? Location) SplitLocation(string failure)
+    {
+        var open = failure.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && failure.EndsWith(')') && failure[(open + 2)..^1].Contains(".feature:", StringComparison.Ordinal)
+            ? (failure[..open], failure[(open + 2)..^1])
+            : (failure, null);
+    }
+
+    private static string LineOf(JUnitFile.Case c, IReadOnlyList<string> failures, ScenarioNames names)
     {
         var named = c.Location is null ? null : failures.FirstOrDefault(f => f.EndsWith($"({c.Location})", StringComparison.Ordinal));
         if (named is not null) return named[..named.LastIndexOf(" (", StringComparison.Ordinal)];
+        if (names.For(c.FeatureFile, c.Location, c.Name) is { } fromMessages) return fromMessages;
         var feature = c.ClassName[(c.ClassName.LastIndexOf('.') + 1)..];
         if (feature.EndsWith("Feature", StringComparison.Ordinal) && feature.Length > "Feature".Length) feature = feature[..^"Feature".Length];
         return $"{SpellOut(feature)}: {c.Name.Replace('_', ' ')}";

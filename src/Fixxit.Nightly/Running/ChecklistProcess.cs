@@ -10,13 +10,15 @@ namespace Fixxit.Nightly.Running;
 /// </summary>
 public static class ChecklistProcess
 {
-    public static async Task<int> RunAsync(ChecklistRunSpec spec, string folder, string filter, Action<string> output, CancellationToken cancellationToken)
+    /// <param name="build">false for the retry: the first attempt just built the features, so the retry only runs them.</param>
+    public static async Task<int> RunAsync(ChecklistRunSpec spec, string folder, string filter, bool build, Action<string> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = spec.Repository, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "test", ChecklistRunSpec.FeaturesProject, "--settings", spec.Runsettings, "--results-directory", folder, "--filter", filter, "--nologo" })
             start.ArgumentList.Add(arg);
+        if (!build) start.ArgumentList.Add("--no-build");
         if (spec.Parameters.Count > 0)
         {
             start.ArgumentList.Add("--");

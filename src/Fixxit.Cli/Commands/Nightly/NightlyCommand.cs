@@ -43,7 +43,7 @@ public sealed class NightlyCommand : AsyncCommand<NightlySettings>
             : await SandboxAsync(repo, config, cancellationToken);
 
         var job = new NightlyJob(config, target, spec.Filter,
-            (folder, filter, ct) => ChecklistProcess.RunAsync(spec, folder, filter, Grey, ct),
+            (folder, filter, ct) => ChecklistProcess.RunAsync(spec, folder, filter, build: filter == spec.Filter, Grey, ct),
             channels, SecretMasker.Shared, line => AnsiConsole.MarkupLine($"[blue]nightly[/] {Markup.Escape(SecretMasker.Shared.Mask(line))}"));
         var outcome = await job.RunAsync(cancellationToken);
 
