@@ -36,6 +36,7 @@ public sealed class AlertDeliverySpecs
 
         var (path, body) = receiver.Received.Should().ContainSingle().Subject;
         path.Should().Be("/hooks/ops");
+        receiver.WithoutLength.Should().Be(0, "the body is sent with Content-Length, not chunked");
         body.Should().NotContain(Secret);
         using var json = JsonDocument.Parse(body);
         json.RootElement.GetProperty("kind").GetString().Should().Be("Failing");
@@ -56,6 +57,7 @@ public sealed class AlertDeliverySpecs
         await new SlackWebhookChannel(http, new Uri(receiver.Url("/services/T0/B0/xyz"))).SendAsync(alert, CancellationToken.None);
 
         var body = receiver.Received.Should().ContainSingle().Subject.Body;
+        receiver.WithoutLength.Should().Be(0, "the body is sent with Content-Length, not chunked");
         body.Should().NotContain(Secret);
         using var json = JsonDocument.Parse(body);
         json.RootElement.GetProperty("text").GetString().Should().Be("Fixxit nightly FAILING on sandbox prod: 1 failed line(s)");

@@ -21,6 +21,9 @@ public sealed class HttpReceiver : IDisposable
 
     public ConcurrentQueue<(string Path, string Body)> Received { get; } = new();
 
+    /// <summary>Requests that came without Content-Length (chunked): a simple receiver would read them as empty.</summary>
+    public int WithoutLength { get; private set; }
+
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 
     public void Dispose()
@@ -51,6 +54,7 @@ public sealed class HttpReceiver : IDisposable
                 return;
             }
 
+            if (context.Request.ContentLength64 <= 0) WithoutLength++;
             using (var reader = new StreamReader(context.Request.InputStream, context.Request.ContentEncoding))
             {
                 Received.Enqueue((context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync()));

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Fixxit.Nightly.Alerts;
 
 /// <summary>A generic JSON webhook: POSTs the alert as one JSON object (kind, title, verdict, target, failed lines …).</summary>
@@ -11,7 +8,8 @@ public sealed class JsonWebhookChannel(HttpClient http, Uri url, string name = "
     public async Task SendAsync(Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        using var response = await http.PostAsJsonAsync(url, Body(alert), Options, cancellationToken).ConfigureAwait(false);
+        using var content = WebhookContent.Json(Body(alert));
+        using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
     }
 
@@ -29,6 +27,4 @@ public sealed class JsonWebhookChannel(HttpClient http, Uri url, string name = "
         flaky = alert.FlakyLines,
         text = alert.Text(),
     };
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }

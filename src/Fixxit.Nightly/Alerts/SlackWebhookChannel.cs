@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 
 namespace Fixxit.Nightly.Alerts;
 
@@ -13,7 +12,8 @@ public sealed class SlackWebhookChannel(HttpClient http, Uri url, string name = 
     public async Task SendAsync(Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        using var response = await http.PostAsJsonAsync(url, Payload(alert), cancellationToken).ConfigureAwait(false);
+        using var content = WebhookContent.Json(Payload(alert));
+        using var response = await http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
     }
 
