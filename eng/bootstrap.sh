@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the product drives for real (see docs/architecture.md): browser, proxy, SSH, copy, database CLI,
 # certutil for trusting the sandbox CA, procps/iproute2 for process and socket checks, and the Python packages the
-# specs use as independent oracles (Fernet tokens, dotenv parsing); sudo and pebble (the ACME server) for the rehearsal host.
-packages=(chromium caddy openssh-server openssh-client rsync sqlite3 libnss3-tools procps iproute2 git python3 python3-cryptography python3-dotenv sudo pebble)
+# specs use as independent oracles (Fernet tokens, dotenv parsing); sudo and pebble (the ACME server) for the rehearsal
+# host; aiosmtpd is the real SMTP server the nightly's alert specs deliver to, and systemd provides systemd-analyze for
+# verifying the generated units (installing the package starts nothing where systemd is not PID 1).
+packages=(chromium caddy openssh-server openssh-client rsync sqlite3 libnss3-tools procps iproute2 git python3 python3-cryptography python3-dotenv sudo pebble python3-aiosmtpd systemd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,5 +18,6 @@ app.Configure(config =>
     Fixxit.Cli.Commands.Sandbox.SandboxCli.Register(config);
     Fixxit.Cli.Commands.Provisioning.ProvisioningCli.Register(config);
     if (OperatingSystem.IsLinux()) Fixxit.Cli.Commands.Rehearsal.RehearsalCli.Register(config); // namespaces: Linux only
+    Fixxit.Cli.Commands.Nightly.NightlyCli.Register(config);
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));
