@@ -70,7 +70,6 @@ public sealed class NightlyCommand : AsyncCommand<NightlySettings>
         {
             Root = root,
             Ports = ports,
-            RefreshIfRunning = false,
             Provision = ProdProvisioning.IfMissing,
             Actor = "fixxit nightly",
             Log = Grey,
