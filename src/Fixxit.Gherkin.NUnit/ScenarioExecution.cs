@@ -48,8 +48,9 @@ internal static class ScenarioExecution
         }
         catch (Exception exception)
         {
-            // The step's own exception, not Reqnroll's rethrow of it: its message is the cause.
-            failure = runner.ScenarioContext?.TestError ?? exception;
+            // The step's own exception, not Reqnroll's rethrow of it: its message is the cause. A pending step is the
+            // exception: Reqnroll's own message carries the "Pending or undefined step" explanation and snippet.
+            failure = runner.ScenarioContext?.TestError is { } stepError and not PendingStepException ? stepError : exception;
         }
         finally
         {

@@ -10,7 +10,7 @@ namespace Fixxit.Nightly.Running;
 /// <summary>
 /// One nightly: run the profile into a new report folder, retry the failed scenarios once in a new test host, record
 /// the run, apply retention, decide and send alerts, and render the history page and badge. The checklist itself is
-/// run by <c>runChecklist(folder, filter)</c> (the CLI passes <see cref="ChecklistProcess"/>).
+/// run by <c>runChecklist(folder, filter)</c> (the CLI passes its one checklist runner, <c>ChecklistProcess</c>).
 /// </summary>
 public sealed class NightlyJob(
     NightlyConfig config,

@@ -1,5 +1,6 @@
 using Fixxit.Masking;
 using Fixxit.Nightly.Alerts;
+using Fixxit.Cli.Commands.Checklist;
 using Fixxit.Nightly.Running;
 using Fixxit.Nightly.Settings;
 using Fixxit.Sandbox;
@@ -17,7 +18,6 @@ namespace Fixxit.Cli.Commands.Nightly;
 /// </summary>
 public sealed class NightlyCommand : AsyncCommand<NightlySettings>
 {
-    public const string SandboxRunsettings = "runsettings/sandbox.runsettings";
     public const string ProductionRunsettings = "runsettings/nightly.runsettings";
 
     public override async Task<int> ExecuteAsync(CommandContext context, NightlySettings settings, CancellationToken cancellationToken)
@@ -42,8 +42,8 @@ public sealed class NightlyCommand : AsyncCommand<NightlySettings>
             ? ("fixxit prod", Production(repo))
             : await SandboxAsync(repo, config, cancellationToken);
 
-        var job = new NightlyJob(config, target, spec.Filter,
-            (folder, filter, ct) => ChecklistProcess.RunAsync(spec, folder, filter, build: filter == spec.Filter, Grey, ct),
+        var job = new NightlyJob(config, target, ChecklistRunSpec.ProdSafeFilter,
+            (folder, filter, ct) => ChecklistProcess.RunAsync(spec, folder, filter, build: filter == ChecklistRunSpec.ProdSafeFilter, Grey, ct),
             channels, SecretMasker.Shared, line => AnsiConsole.MarkupLine($"[blue]nightly[/] {Markup.Escape(SecretMasker.Shared.Mask(line))}"));
         var outcome = await job.RunAsync(cancellationToken);
 
@@ -59,7 +59,7 @@ public sealed class NightlyCommand : AsyncCommand<NightlySettings>
     /// <summary>The real server, read-only: nightly.runsettings (its own prod-safe filter and secret variables); nothing is prepared.</summary>
     private static ChecklistRunSpec Production(string repo) => new(
         repo, ProductionRunsettings, ChecklistRunSpec.ProdSafeFilter,
-        new Dictionary<string, string>(), new Dictionary<string, string>());
+        new Dictionary<string, string>(), new Dictionary<string, string>(), Label: "nightly");
 
     /// <summary>The sandbox: up if it is down, prod provisioned only if missing (a nightly verifies; it does not deploy).</summary>
     private static async Task<(string, ChecklistRunSpec)> SandboxAsync(string repo, NightlyConfig config, CancellationToken cancellationToken)
@@ -85,8 +85,8 @@ public sealed class NightlyCommand : AsyncCommand<NightlySettings>
             ["Profile"] = "nightly (prod-safe, sandbox)",
         };
         return ($"sandbox prod (slot {config.Slot})", new ChecklistRunSpec(
-            repo, SandboxRunsettings, ChecklistRunSpec.ProdSafeFilter, parameters,
-            new Dictionary<string, string> { ["FIXXIT_SANDBOX_ROOT"] = root }));
+            repo, ChecklistRunSpec.SandboxRunsettings, ChecklistRunSpec.ProdSafeFilter, parameters,
+            new Dictionary<string, string> { ["FIXXIT_SANDBOX_ROOT"] = root }, Label: "nightly"));
     }
 
     private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");

@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace Fixxit.Cli.Commands.Provisioning;
 
-/// <summary>Registers <c>fixxit plan|apply|rollback|backup|restore|releases|lock|doctor</c> (docs/cli.md).</summary>
+/// <summary>Registers <c>fixxit plan|apply|deploy|rollback|backup|restore|releases|lock|doctor</c> (docs/cli.md).</summary>
 public static class ProvisioningCli
 {
     public static void Register(IConfigurator config)
@@ -12,6 +12,8 @@ public static class ProvisioningCli
             .WithExample("plan", "prod");
         config.AddCommand<ApplyCommand>("apply").WithDescription("Provision an environment from its source (idempotent; --update syncs code only). Rolls back on failure.")
             .WithExample("apply", "prod").WithExample("apply", "prod", "--update");
+        config.AddCommand<Deploy.DeployCommand>("deploy").WithDescription("Plan, confirm, apply, then the gate: verified release on green; on red, back to the release before it (code + DB) with a smoke run.")
+            .WithExample("deploy", "prod", "--update", "--yes");
         config.AddCommand<RollbackCommand>("rollback").WithDescription("Restore code and database of a release together, start, verify.")
             .WithExample("rollback", "prod", "--to", "20261125T003216Z-4be37d");
         config.AddCommand<BackupCommand>("backup").WithDescription("Online database backup with integrity check and retention.");

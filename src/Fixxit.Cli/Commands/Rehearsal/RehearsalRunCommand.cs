@@ -1,3 +1,4 @@
+using Fixxit.Cli.Commands.Checklist;
 using Fixxit.Rehearsal;
 using Fixxit.Sandbox;
 using Spectre.Console;
@@ -13,7 +14,6 @@ namespace Fixxit.Cli.Commands.Rehearsal;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
 {
-    public const string FeaturesProject = "features/Fixxit.Checklist.Features.csproj";
     public const string ProdRunSettings = "runsettings/prod.runsettings";
 
     public override Task<int> ExecuteAsync(CommandContext context, RehearsalRunSettings settings, CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
 
             Title("0. Build the checklist (outside: the replica has no network)");
             // Without build servers: a reused MSBuild node or compiler server would inherit and hold our output pipe open.
-            var built = await InsideProcess.RunLocalAsync("dotnet", ["build", FeaturesProject, "-v", "q", "-nologo", "--disable-build-servers"], repo, cancellationToken);
+            var built = await InsideProcess.RunLocalAsync("dotnet", ["build", ChecklistRunSpec.FeaturesProject, "-v", "q", "-nologo", "--disable-build-servers"], repo, cancellationToken);
             if (built != 0) return Fail("building the checklist failed", ExitCodes.StepFailed);
 
             Title("1. Rehearsal host up (always fresh: new keys, new ACME root, no tree of an earlier run)");
@@ -51,9 +51,11 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
                 }
 
                 Title($"5. The checklist: dotnet test features --settings {settings.RunSettings}");
-                string[] test = ["dotnet", "test", FeaturesProject, "--no-build", "--settings", settings.RunSettings, "--results-directory", results, .. settings.Filter is null ? [] : new[] { "--filter", settings.Filter }];
-                var gate = await InsideProcess.RunAsync(info.HolderPid, test, repo,
-                    environment.Concat([("FIXXIT_REPORT_DIR", results), ("FIXXIT_RUN_LABEL", "rehearsal"), ("REQNROLL_TELEMETRY_ENABLED", "0"), ("DOTNET_CLI_TELEMETRY_OPTOUT", "1")]), cancellationToken);
+                // The same command line as every checklist run (ChecklistCommandLine), run inside the replica's namespaces.
+                var spec = new ChecklistRunSpec(repo, settings.RunSettings, settings.Filter, new Dictionary<string, string>(), new Dictionary<string, string>(), Label: "rehearsal");
+                var (arguments, checklistEnvironment) = ChecklistCommandLine.For(spec, results, null, build: false);
+                var gate = await InsideProcess.RunAsync(info.HolderPid, ["dotnet", .. arguments], repo,
+                    environment.Concat(checklistEnvironment.Select(e => (e.Key, e.Value))), cancellationToken);
                 var report = Directory.Exists(results) ? Directory.EnumerateFiles(results, "report.html", SearchOption.AllDirectories).FirstOrDefault() : null;
                 AnsiConsole.MarkupLine(gate == 0
                     ? $"[green]✓ rehearsal passed[/] — report: {Markup.Escape(report ?? results)}"

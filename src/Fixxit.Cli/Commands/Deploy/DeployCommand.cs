@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using Fixxit.Cli.Commands.Gate;
+using Fixxit.Cli.Commands.Provisioning;
+using Fixxit.Masking;
+using Fixxit.Provisioning;
+using Fixxit.Provisioning.Deploy;
+using Fixxit.Provisioning.Releases;
+using Fixxit.Sandbox;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fixxit.Cli.Commands.Deploy;
+
+/// <summary>
+/// <c>fixxit deploy prod</c>: the plan, a confirmation, the apply, then the gate against what was deployed. Green: the
+/// state is recorded as a verified release. Red: code and database go back to the release taken just before the apply,
+/// a smoke run proves the way back, both reports stay, and the first line names the gate's cause (exit 6).
+/// </summary>
+public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
+{
+    public sealed class Settings : ProvisionSettings
+    {
+        [CommandOption("--yes")]
+        [Description("Deploy without asking (scripts, CI). Without a terminal and without --yes, deploy refuses.")]
+        public bool Yes { get; init; }
+
+        [CommandOption("--update")]
+        [Description("Code only (the plan's \"Future Updates\"): the database is snapshotted, never reseeded.")]
+        public bool Update { get; init; }
+
+        [CommandOption("--startup-timeout <SECONDS>")]
+        [Description("How long the app may take to answer /health after a start. Default 90.")]
+        [DefaultValue(90)]
+        public int StartupTimeoutSeconds { get; init; } = 90;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Json) throw new UserFacingException("deploy has no --json output yet; use apply --json and the gate's report folder");
+        if (settings.Topology is not ("" or "sandbox"))
+        {
+            throw new UserFacingException("deploy runs its gate against the sandbox only so far; against the real server run `apply`, then `dotnet test features --settings runsettings/prod.runsettings` (docs/running-against-production.md)");
+        }
+
+        var repo = SandboxLayout.RepositoryRoot() ?? throw new UserFacingException("fixxit deploy runs from a Fixxit.Verify checkout (its gate is the checklist features)");
+        var (topology, options) = ProvisioningTarget.Resolve(settings);
+        var root = SandboxLayout.Resolve(settings.Root).Root;
+        var provisioner = new Provisioner(options);
+        var apply = ApplyOptions.Default with { Update = settings.Update, StartupTimeout = TimeSpan.FromSeconds(settings.StartupTimeoutSeconds) };
+
+        AnsiConsole.Write(new Rule($"[bold]1. Plan: what deploying {Markup.Escape(settings.Environment)} changes[/]").LeftJustified());
+        var plan = await provisioner.PlanAsync(topology, settings.Environment, apply, null, cancellationToken);
+        foreach (var step in plan.Steps) AnsiConsole.MarkupLine($"  {(step.Status == StepStatus.Changed ? "[yellow]~[/]" : "[green]=[/]")} {Markup.Escape(step.Step)}: {Markup.Escape(SecretMasker.Shared.Mask(step.Message))}");
+        if (!plan.Succeeded) return ResultOutput.ExitCode(plan);
+        if (!Confirmed(settings)) return ExitCodes.BadInput;
+
+        AnsiConsole.Write(new Rule("[bold]2. Apply, gate, and verify or roll back[/]").LeftJustified());
+        var outcome = await new DeployFlow(provisioner, topology, settings.Environment).RunAsync(
+            apply,
+            async (filter, ct) => Verdict(await GateRunner.RunAsync(repo, root, filter, ct)),
+            new Progress<StepEvent>(e => { if (e.Phase == StepPhase.Started) Grey($"{e.Title}…"); }),
+            line => AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(line)}[/]").LeftJustified()),
+            cancellationToken);
+
+        // The first line a reader sees is the verdict and its cause; the evidence follows.
+        var color = outcome.Verdict == DeployVerdict.Verified ? "green" : "red";
+        AnsiConsole.MarkupLine($"[{color}]{(outcome.Verdict == DeployVerdict.Verified ? "✓" : "✗")} {Markup.Escape(SecretMasker.Shared.Mask(outcome.Headline))}[/]");
+        foreach (var (label, gate) in new[] { ("gate", outcome.Gate), ("smoke run after the rollback", outcome.Smoke) })
+        {
+            if (gate?.ReportPath is { } report) AnsiConsole.MarkupLine($"  {label} report: {Markup.Escape(report)}");
+        }
+
+        return ExitCode(outcome);
+    }
+
+    public static int ExitCode(DeployOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Verdict switch
+        {
+            DeployVerdict.Verified => ExitCodes.Ok,
+            DeployVerdict.ApplyFailed => ResultOutput.ExitCode(outcome.Apply),
+            DeployVerdict.GateFailedUnchanged => ExitCodes.ProblemsFound,
+            DeployVerdict.RolledBack => ExitCodes.RolledBack,
+            _ => ExitCodes.StepFailed,
+        };
+    }
+
+    /// <summary>The gate run as a verdict: its first failure's first line is the cause (FailureSummary reads the TRX).</summary>
+    private static GateVerdict Verdict(GateRunner.GateRun run) =>
+        new(run.Passed, run.Passed ? null : FailureSummary.Read(run.ResultsDirectory).Select(f => $"{f.Scenario}: {f.Cause}").FirstOrDefault(), run.ReportPath ?? run.ResultsDirectory);
+
+    private static bool Confirmed(Settings settings)
+    {
+        if (settings.Yes) return true;
+        if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+            throw new UserFacingException($"deploy changes {settings.Environment} and there is no terminal to ask: pass --yes to confirm");
+        return AnsiConsole.Confirm($"Deploy to {settings.Environment}?", defaultValue: false);
+    }
+
+    private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
+}
