@@ -403,6 +403,20 @@ public sealed partial class ApplyLifecycleSpecs : ProvisioningSandbox
         listed.Releases!.Single(r => r.Id == outcome.Rollback.Snapshot).GateVerdict.Should().StartWith("failed: prod serves version 0.0.0-broken", "the failed state is kept as a release that carries its verdict");
     }
 
+    [Test]
+    [Order(17)]
+    public async Task Dev_which_is_nobodys_copy_can_be_backed_up_and_listed()
+    {
+        var backup = await Provisioner.BackupAsync(Topology, "dev", null, null, CancellationToken.None);
+        var releases = await Provisioner.ReleasesAsync(Topology, "dev", null, CancellationToken.None);
+
+        backup.Succeeded.Should().BeTrue(Show(backup));
+        File.Exists(backup.Release).Should().BeTrue();
+        backup.Release.Should().StartWith(Dev.Directory + "-releases/backups/", "dev's backups live beside dev, never inside its tree");
+        releases.Succeeded.Should().BeTrue(Show(releases));
+        releases.Releases.Should().BeEmpty("dev was never provisioned, so it has no releases");
+    }
+
     /// <summary>The specs' gate: a real request through Caddy; the release is good when prod serves an approved version.</summary>
     private async Task<GateVerdict> ServesAnApprovedVersionAsync(string? filter, List<string?> runs)
     {

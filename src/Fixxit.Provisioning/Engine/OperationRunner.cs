@@ -25,7 +25,9 @@ internal sealed class OperationRunner(ProvisionerOptions options)
         {
             target = topology.Environment(environment);
             host = topology.HostOf(target);
-            source = Provisioner.SourceOf(host, target);
+            // Backup, restore, rollback, releases, lock and verify act on the target alone: an environment that is
+            // nobody's copy (dev) can be backed up too. Plan, apply and doctor need the source they copy from.
+            source = operation.Preflight.Full ? Provisioner.SourceOf(host, target) : TrySourceOf(host, target) ?? target;
         }
         catch (Exception e) when (e is KeyNotFoundException or ProvisioningException)
         {
@@ -79,6 +81,18 @@ internal sealed class OperationRunner(ProvisionerOptions options)
                 // The journal records the result as the caller sees it (shaped: e.g. lock release's summary names the holder).
                 if (operation.Journaled) await RunJournal.FinishAsync(ctx, Shaped(run.Build(operation.Release(ctx), rolledBack), operation), run.Elapsed, options, operation.Journal).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static AppEnvironment? TrySourceOf(ServerHost host, AppEnvironment target)
+    {
+        try
+        {
+            return Provisioner.SourceOf(host, target);
+        }
+        catch (ProvisioningException)
+        {
+            return null;
         }
     }
 
