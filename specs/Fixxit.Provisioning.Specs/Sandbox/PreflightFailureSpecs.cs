@@ -50,7 +50,7 @@ public sealed class PreflightFailureSpecs : ProvisioningSandbox
         var result = await ApplyAsync(provisioner: new Provisioner(Options with { HostKeyFingerprint = wrong }));
 
         result.Failure.Should().Be(FailureKind.Unreachable, Show(result));
-        result.Summary.Should().Contain("does not match the pin").And.Contain(Info.HostKeyFingerprint);
+        result.Summary.Should().Contain("REMOTE HOST IDENTIFICATION HAS CHANGED").And.Contain($"{wrong} (pinned)").And.Contain(Info.HostKeyFingerprint);
         ProdIsUntouched();
     }
 
