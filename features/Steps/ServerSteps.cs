@@ -197,10 +197,10 @@ public sealed class ServerSteps(ChecklistRun run, PersistedUrls persistedUrls)
         var env = run.UnderTest;
         var settings = run.Target.Settings;
         var directory = settings.BackupDirectory.Replace("{directory}", env.Directory.TrimEnd('/'), StringComparison.Ordinal);
-        // Only backups older than this run count: one taken while getting the target ready says nothing about the
-        // server's own backups. The run started when this test host did (before any hook).
-        var sinceRunStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
-        var newest = await run.Server.NewestBackupAsync(directory, sinceRunStart).ConfigureAwait(false);
+        // Only backups made before verifying began count (a deploy's own backup is part of the deployment, as with
+        // `fixxit gate`; a run that only verifies takes none), so nothing this run does can satisfy the check.
+        var sinceVerificationStarted = DateTimeOffset.UtcNow - run.VerificationStartedAt;
+        var newest = await run.Server.NewestBackupAsync(directory, sinceVerificationStarted).ConfigureAwait(false);
         Check.That(newest is not null, $"there is no backup of {env.Name}'s database made before this run in {directory}");
         var (path, age) = newest!.Value;
         Check.That(age <= settings.BackupMaximumAge,

@@ -19,6 +19,7 @@ public sealed class ChecklistRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(target);
         Target = target;
         Sandbox = sandbox;
+        VerificationStartedAt = DateTimeOffset.UtcNow;
         Scratch = PrivateScratch.Create();
         Api = new ApiClient(target);
         Browsers = new BrowserPool(target, Scratch);
@@ -31,6 +32,12 @@ public sealed class ChecklistRun : IAsyncDisposable
     }
 
     public Target Target { get; }
+
+    /// <summary>
+    /// When the target was ready and verifying began: whatever the setup did before (a deploy and the backup that comes
+    /// with it, as `fixxit gate` does) is part of the deployment being judged; nothing after it may satisfy a check.
+    /// </summary>
+    public DateTimeOffset VerificationStartedAt { get; }
 
     /// <summary>The sandbox this run brought up (to bring down at the end), or null when it found one running or targets a real server.</summary>
     public SandboxLease? Sandbox { get; }
