@@ -18,12 +18,8 @@ namespace Fixxit.Cli.Commands.Deploy;
 /// </summary>
 public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
 {
-    public sealed class Settings : ProvisionSettings
+    public sealed class Settings : MutatingSettings
     {
-        [CommandOption("--yes")]
-        [Description("Deploy without asking (scripts, CI). Without a terminal and without --yes, deploy refuses.")]
-        public bool Yes { get; init; }
-
         [CommandOption("--update")]
         [Description("Code only (the plan's \"Future Updates\"): the database is snapshotted, never reseeded.")]
         public bool Update { get; init; }
@@ -36,7 +32,6 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Json) throw new UserFacingException("deploy has no --json output yet; use apply --json and the gate's report folder");
         if (settings.Topology is not ("" or "sandbox"))
         {
             throw new UserFacingException("deploy runs its gate against the sandbox only so far; against the real server run `apply`, then `dotnet test features --settings runsettings/prod.runsettings` (docs/running-against-production.md)");
@@ -51,8 +46,13 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         AnsiConsole.Write(new Rule($"[bold]1. Plan: what deploying {Markup.Escape(settings.Environment)} changes[/]").LeftJustified());
         var plan = await provisioner.PlanAsync(topology, settings.Environment, apply, null, cancellationToken);
         foreach (var step in plan.Steps) AnsiConsole.MarkupLine($"  {(step.Status == StepStatus.Changed ? "[yellow]~[/]" : "[green]=[/]")} {Markup.Escape(step.Step)}: {Markup.Escape(SecretMasker.Shared.Mask(step.Message))}");
-        if (!plan.Succeeded) return ResultOutput.ExitCode(plan);
-        if (!Confirmed(settings)) return ExitCodes.BadInput;
+        if (!plan.Succeeded)
+        {
+            ResultOutput.Report(settings.Run, plan);
+            return ResultOutput.ExitCode(plan);
+        }
+
+        Confirmation.Require(settings.Yes, $"deploy changes {settings.Environment}");
 
         AnsiConsole.Write(new Rule("[bold]2. Apply, gate, and verify or roll back[/]").LeftJustified());
         var outcome = await new DeployFlow(provisioner, topology, settings.Environment).RunAsync(
@@ -70,6 +70,8 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
             if (gate?.ReportPath is { } report) AnsiConsole.MarkupLine($"  {label} report: {Markup.Escape(report)}");
         }
 
+        settings.Run.Report(outcome);
+        if (outcome.Verdict != DeployVerdict.Verified) settings.Run.Error(outcome.Verdict.ToString(), outcome.Headline);
         return ExitCode(outcome);
     }
 
@@ -89,14 +91,6 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
     /// <summary>The gate run as a verdict: its first failure's first line is the cause (FailureSummary reads the TRX).</summary>
     private static GateVerdict Verdict(GateRunner.GateRun run) =>
         new(run.Passed, run.Passed ? null : FailureSummary.Read(run.ResultsDirectory).Select(f => $"{f.Scenario}: {f.Cause}").FirstOrDefault(), run.ReportPath ?? run.ResultsDirectory);
-
-    private static bool Confirmed(Settings settings)
-    {
-        if (settings.Yes) return true;
-        if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            throw new UserFacingException($"deploy changes {settings.Environment} and there is no terminal to ask: pass --yes to confirm");
-        return AnsiConsole.Confirm($"Deploy to {settings.Environment}?", defaultValue: false);
-    }
 
     private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
 }

@@ -41,7 +41,7 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
                 foreach (var (title, verb) in new (string, string[])[]
                 {
                     ("2. fixxit validate --topology fixxit", ["validate", "--topology", "fixxit"]),
-                    ("3. fixxit apply prod --topology fixxit (provision prod from dev)", ["apply", "prod", "--topology", "fixxit"]),
+                    ("3. fixxit apply prod --topology fixxit (provision prod from dev)", ["apply", "prod", "--topology", "fixxit", "--yes"]),
                     ("4. fixxit backup prod --topology fixxit", ["backup", "prod", "--topology", "fixxit"]),
                 })
                 {
@@ -60,6 +60,7 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
                 AnsiConsole.MarkupLine(gate == 0
                     ? $"[green]✓ rehearsal passed[/] — report: {Markup.Escape(report ?? results)}"
                     : $"[red]✗ rehearsal gate failed[/] — report: {Markup.Escape(report ?? results)}");
+                settings.Run.Report(new { passed = gate == 0, reportPath = report, resultsDirectory = results });
                 return gate == 0 ? ExitCodes.Ok : ExitCodes.ProblemsFound;
             }
             finally
