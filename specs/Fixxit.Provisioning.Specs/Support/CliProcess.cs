@@ -27,7 +27,11 @@ public sealed class CliProcess : IDisposable
     /// <summary>Starts <c>fixxit &lt;args&gt;</c>; with <paramref name="holdAt"/> the run stops dead at that checkpoint (see <see cref="HoldAtCheckpointHook"/>).</summary>
     public static CliProcess Start(IEnumerable<string> args, string? holdAt)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // Through env(1) with SIGINT back at its default: a test host started in the background (CI, a script) inherits
+        // SIGINT as ignored, and the runtime keeps an inherited "ignore"; a terminal's Ctrl-C reaches the CLI as here.
+        var info = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(DllPath());
         foreach (var a in args) info.ArgumentList.Add(a);
         if (holdAt is not null)

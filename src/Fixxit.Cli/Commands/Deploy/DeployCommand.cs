@@ -58,7 +58,7 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         var outcome = await new DeployFlow(provisioner, topology, settings.Environment).RunAsync(
             apply,
             async (filter, ct) => Verdict(await GateRunner.RunAsync(repo, root, filter, ct)),
-            new Progress<StepEvent>(e => { if (e.Phase == StepPhase.Started) Grey($"{e.Title}…"); }),
+            new StepLines(Grey),
             line => AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(line)}[/]").LeftJustified()),
             cancellationToken);
 

@@ -39,7 +39,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
                 Ports = settings.Ports(),
                 Provision = settings.SkipApply ? ProdProvisioning.Never : ProdProvisioning.Always,
                 Log = Grey,
-                Progress = new Progress<StepEvent>(Show),
+                Progress = new StepLines(Grey),
             }, cancellationToken);
         }
         catch (SshConnectException e) when (e.Failure == SshFailure.HostKeyMismatch)
@@ -103,11 +103,6 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
     }
 
     private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
-
-    private static void Show(StepEvent e)
-    {
-        if (e.Phase == StepPhase.Started) Grey($"{e.Title}…");
-    }
 
     private static void ShowStep(StepResult step)
     {
