@@ -11,9 +11,9 @@ namespace Fixxit.Rehearsal.Specs.Deploy;
 
 /// <summary>
 /// <c>fixxit deploy prod --topology fixxit</c> on the rehearsal host, run inside its namespaces as a user would: a good
-/// release is gate-verified and recorded; then dev carries a broken backend build (a library the sign-in needs is
-/// missing from <c>backend/open_webui</c>, so the app starts and answers /health but nobody can sign in), the deploy
-/// copies it, the checklist fails on the plan's "Can login with existing user", and prod goes back — code and database
+/// release is gate-verified and recorded; then dev carries a broken backend build (the library the sign-in needs is cut
+/// short in <c>backend/open_webui</c>, as a build interrupted mid-write leaves it: the app starts and answers /health,
+/// but nobody can sign in), the deploy copies it (a changed file: the plan's rsync does not delete), the checklist fails on the plan's "Can login with existing user", and prod goes back — code and database
 /// together — to the release before, proved by a smoke run. The gate is narrowed to the smoke scenarios to stay within
 /// CI's budget; the release records say so. Needs root, like every rehearsal.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class RehearsalDeploySpecs
     private const string Gate = "Category=smoke";
 
     /// <summary>The library sign-in verifies passwords with; the app loads it on the first sign-in, not at start.</summary>
-    private const string SignInLibrary = "BCrypt.Net-Next.dll";
+    private const string SignInLibrary = "BCrypt-Net-Next.dll";
 
     private RehearsalInfo _info = null!;
     private RehearsalLayout _layout = null!;
@@ -69,7 +69,11 @@ public sealed class RehearsalDeploySpecs
         var marker = $"written before the bad deploy {Guid.NewGuid():N}";
         Execute(prodDatabase, "INSERT INTO log_entry (source_id, ts, level, message) VALUES ((SELECT id FROM log_source LIMIT 1), 0, 'INFO', $m)", marker);
         var releasesBefore = Releases();
-        File.Delete(Path.Combine(_layout.OnMachine(FixxitTopology.Dev.PathOf("backend/open_webui")), SignInLibrary));
+        var library = Path.Combine(_layout.OnMachine(FixxitTopology.Dev.PathOf("backend/open_webui")), SignInLibrary);
+        // A new file renamed over the old one, as a build writes: dev's running backend keeps the inode it mapped.
+        var whole = File.ReadAllBytes(library);
+        File.WriteAllBytes(library + ".partial", whole[..(whole.Length / 2)]);
+        File.Move(library + ".partial", library, overwrite: true);
 
         var deploy = Inside("deploy", "prod", "--topology", "fixxit", "--yes", "--no-build", "--update", "--filter", Gate);
 
