@@ -1,27 +1,20 @@
-using System.Xml.Linq;
+using Fixxit.Nightly.Results;
 
 namespace Fixxit.Cli.Commands.Gate;
 
 /// <summary>
 /// The gate's closing summary: each failed scenario with the first line of its failure — the cause in the plan's
-/// terms — read from the run's TRX, so a reader sees causes without scrolling through stack traces.
+/// terms. A projection of <see cref="ReportFolderReader"/>, the one reader of a checklist run's report folder (the
+/// nightly's history reads the same), so the gate, deploy and nightly name a failure alike.
 /// </summary>
 public static class FailureSummary
 {
     public sealed record Failure(string Scenario, string Cause);
 
-    public static IReadOnlyList<Failure> Read(string resultsDirectory)
+    /// <summary>The failures of the run whose report folder is <paramref name="reportFolder"/>; none when the run wrote no report (e.g. the build failed).</summary>
+    public static IReadOnlyList<Failure> Read(string reportFolder)
     {
-        if (!Directory.Exists(resultsDirectory)) return [];
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        return [.. Directory.EnumerateFiles(resultsDirectory, "*.trx", SearchOption.AllDirectories)
-            .SelectMany(trx => XDocument.Load(trx).Descendants(ns + "UnitTestResult"))
-            .Where(r => (string?)r.Attribute("outcome") == "Failed")
-            .Select(r => new Failure(
-                (string?)r.Attribute("testName") ?? "?",
-                FirstLine(r.Descendants(ns + "Message").FirstOrDefault()?.Value)))];
+        if (!File.Exists(Path.Combine(reportFolder, RunHeaderFile.FileName))) return [];
+        return [.. ReportFolderReader.Read(reportFolder).Failed.Select(s => new Failure(s.Line, s.FirstFailureLine ?? "(no message)"))];
     }
-
-    private static string FirstLine(string? message) =>
-        (message ?? string.Empty).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(no message)";
 }
