@@ -79,6 +79,18 @@ public sealed record RehearsalLayout(string Root)
     /// <summary>HOME of the client commands run inside (the CLI, dotnet test): their caches stay here.</summary>
     public string ClientHome => Path.Combine(Root, "client-home");
 
+    /// <summary>Where a path of the replica (under <c>/home</c> or <c>/etc/caddy</c>) is on the machine, outside the namespaces.</summary>
+    public string OnMachine(string replicaPath)
+    {
+        ArgumentNullException.ThrowIfNull(replicaPath);
+        foreach (var (inside, outside) in new[] { ("/home/", Home), ("/etc/caddy/", CaddyEtc) })
+        {
+            if (replicaPath.StartsWith(inside, StringComparison.Ordinal)) return Path.Combine(outside, replicaPath[inside.Length..]);
+        }
+
+        throw new ArgumentException($"{replicaPath} is not under a folder the replica mounts from its root (/home, /etc/caddy)", nameof(replicaPath));
+    }
+
     /// <summary>The root: explicit, else <c>.rehearsal</c> in the repository (or the current directory).</summary>
     public static RehearsalLayout Resolve(string? root)
     {

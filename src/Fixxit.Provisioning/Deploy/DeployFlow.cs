@@ -7,6 +7,9 @@ namespace Fixxit.Provisioning.Deploy;
 /// apply → the gate against what was just deployed → a verified release, or back to the release before the apply
 /// (code and database together: the apply's own snapshot, so nothing written before the deploy is lost) with a smoke
 /// run proving the way back. The gate runs are passed in, so the same flow serves the sandbox and the real topology.
+/// Before the gate, the deployed database is backed up (the plan's "DO backup the database"): the gate's backup check
+/// then judges a backup made before verification began, as on a server whose backups run, and the first deploy of an
+/// environment — which has no earlier release — has a restore point too.
 /// </summary>
 public sealed class DeployFlow(Provisioner provisioner, Topology topology, string environment)
 {
@@ -24,6 +27,10 @@ public sealed class DeployFlow(Provisioner provisioner, Topology topology, strin
         ArgumentNullException.ThrowIfNull(say);
         var applied = await provisioner.ApplyAsync(topology, environment, apply, progress, cancellationToken).ConfigureAwait(false);
         if (!applied.Succeeded) return new DeployOutcome(DeployVerdict.ApplyFailed, applied);
+
+        say($"backing up {environment}'s deployed database");
+        var backup = await provisioner.BackupAsync(topology, environment, BackupOptions.Default, progress, cancellationToken).ConfigureAwait(false);
+        if (!backup.Succeeded) return new DeployOutcome(DeployVerdict.ApplyFailed, backup);
 
         say($"the gate against {environment}");
         var gate = await runGate(null, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Fixxit.Provisioning.Releases;
 namespace Fixxit.Provisioning.Deploy;
 
 /// <summary>Everything a deploy did, in order; what was not reached is null.</summary>
+/// <param name="Apply">The apply; or the backup before the gate, when that is what failed.</param>
 public sealed record DeployOutcome(DeployVerdict Verdict, ProvisionResult Apply)
 {
     public GateVerdict? Gate { get; init; }
@@ -18,7 +19,7 @@ public sealed record DeployOutcome(DeployVerdict Verdict, ProvisionResult Apply)
     public string Headline => Verdict switch
     {
         DeployVerdict.Verified => $"deploy of {Apply.Environment} verified: release {Recorded?.Release ?? "?"} passed the gate",
-        DeployVerdict.ApplyFailed => $"deploy of {Apply.Environment} failed while applying: {Apply.Summary}",
+        DeployVerdict.ApplyFailed => $"deploy of {Apply.Environment} failed at {Apply.Operation.ToString().ToLowerInvariant()}: {Apply.Summary}",
         DeployVerdict.GateFailedUnchanged => $"deploy of {Apply.Environment}: nothing changed, and the gate failed: {Gate?.FirstFailure ?? "see the report"}",
         DeployVerdict.RolledBack => $"deploy of {Apply.Environment} rolled back to {Rollback?.Release ?? "?"}: the gate failed: {Gate?.FirstFailure ?? "see the report"}",
         _ => $"deploy of {Apply.Environment}: the gate failed ({Gate?.FirstFailure ?? "see the report"}) and the way back failed too: " +

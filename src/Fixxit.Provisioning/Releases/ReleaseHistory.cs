@@ -27,7 +27,7 @@ internal static class ReleaseHistory
         {
             Id = id,
             CreatedAt = CreatedAt(id),
-            Verified = verdict?.Outcome == "passed",
+            Verified = GateVerdict.IsPass(verdict?.Outcome),
             GateVerdict = verdict?.Outcome,
             Report = verdict?.Report,
         };

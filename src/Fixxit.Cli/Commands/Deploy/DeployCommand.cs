@@ -24,6 +24,18 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         [Description("Code only (the plan's \"Future Updates\"): the database is snapshotted, never reseeded.")]
         public bool Update { get; init; }
 
+        [CommandOption("--settings <FILE>")]
+        [Description("The checklist profile of the gate with --topology fixxit. Default: runsettings/<ENVIRONMENT>.runsettings (prod: the production gate).")]
+        public string? RunSettings { get; init; }
+
+        [CommandOption("--filter <EXPR>")]
+        [Description("Run only part of the gate (a dotnet test filter, e.g. Category=smoke). The release is recorded as \"passed (filter: …)\", so nobody mistakes it for the whole gate.")]
+        public string? Filter { get; init; }
+
+        [CommandOption("--no-build")]
+        [Description("The checklist is built already (e.g. on a host without network access, like the rehearsal's replica).")]
+        public bool NoBuild { get; init; }
+
         [CommandOption("--startup-timeout <SECONDS>")]
         [Description("How long the app may take to answer /health after a start. Default 90.")]
         [DefaultValue(90)]
@@ -32,14 +44,10 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Topology is not ("" or "sandbox"))
-        {
-            throw new UserFacingException("deploy runs its gate against the sandbox only so far; against the real server run `apply`, then `dotnet test features --settings runsettings/prod.runsettings` (docs/running-against-production.md)");
-        }
-
         var repo = SandboxLayout.RepositoryRoot() ?? throw new UserFacingException("fixxit deploy runs from a Fixxit.Verify checkout (its gate is the checklist features)");
         var (topology, options) = ProvisioningTarget.Resolve(settings);
-        var root = SandboxLayout.Resolve(settings.Root).Root;
+        var sandboxRoot = settings.Topology is "" or "sandbox" ? SandboxLayout.Resolve(settings.Root).Root : null;
+        var deployGate = DeployGate.For(settings, repo, sandboxRoot);
         var provisioner = new Provisioner(options);
         var apply = ApplyOptions.Default with { Update = settings.Update, StartupTimeout = TimeSpan.FromSeconds(settings.StartupTimeoutSeconds) };
 
@@ -57,7 +65,7 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]2. Apply, gate, and verify or roll back[/]").LeftJustified());
         var outcome = await new DeployFlow(provisioner, topology, settings.Environment).RunAsync(
             apply,
-            async (filter, ct) => Verdict(await GateRunner.RunAsync(repo, root, filter, ct)),
+            deployGate.RunAsync,
             new StepLines(Grey),
             line => AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(line)}[/]").LeftJustified()),
             cancellationToken);
@@ -88,9 +96,6 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         };
     }
 
-    /// <summary>The gate run as a verdict: its first failure's first line is the cause (FailureSummary reads the TRX).</summary>
-    private static GateVerdict Verdict(GateRunner.GateRun run) =>
-        new(run.Passed, run.Passed ? null : FailureSummary.Read(run.ResultsDirectory).Select(f => $"{f.Scenario}: {f.Cause}").FirstOrDefault(), run.ReportPath ?? run.ResultsDirectory);
 
     private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
 }

@@ -1,42 +1,34 @@
-using System.Xml.Linq;
+using Fixxit.Nightly.Results;
 
 namespace Fixxit.Cli.Commands.Gate;
 
 /// <summary>
 /// The gate's closing summary: each failed scenario with the first line of its failure — the cause in the plan's
-/// terms — read from the run's TRX, so a reader sees causes without scrolling through stack traces.
+/// terms. A projection of <see cref="ReportFolderReader"/>, the one reader of a checklist run's report folder (the
+/// nightly's history reads the same), so the gate, deploy and nightly name a failure alike.
 /// </summary>
 public static class FailureSummary
 {
     public sealed record Failure(string Scenario, string Cause);
 
-    /// <summary>How many scenarios ran, by outcome (the gate's --json counts).</summary>
-    public sealed record Tally(int Total, int Passed, int Failed, int Other);
+    /// <summary>How many scenarios ran, by outcome (the gate's --json counts); all zero when the run wrote no report.</summary>
+    public sealed record Tally(int Total, int Passed, int Failed, int Skipped);
 
-    private static readonly XNamespace Ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-
-    public static Tally Count(string resultsDirectory)
+    public static Tally Count(string reportFolder)
     {
-        var outcomes = Results(resultsDirectory).Select(r => (string?)r.Attribute("outcome")).ToList();
-        var passed = outcomes.Count(o => o == "Passed");
-        var failed = outcomes.Count(o => o == "Failed");
-        return new Tally(outcomes.Count, passed, failed, outcomes.Count - passed - failed);
+        if (!File.Exists(Path.Combine(reportFolder, RunHeaderFile.FileName))) return new Tally(0, 0, 0, 0);
+        var scenarios = ReportFolderReader.Read(reportFolder).Scenarios;
+        return new Tally(
+            scenarios.Count,
+            scenarios.Count(s => s.Outcome == ScenarioOutcome.Passed),
+            scenarios.Count(s => s.Outcome == ScenarioOutcome.Failed),
+            scenarios.Count(s => s.Outcome == ScenarioOutcome.Skipped));
     }
 
-    public static IReadOnlyList<Failure> Read(string resultsDirectory)
+    /// <summary>The failures of the run whose report folder is <paramref name="reportFolder"/>; none when the run wrote no report (e.g. the build failed).</summary>
+    public static IReadOnlyList<Failure> Read(string reportFolder)
     {
-        XNamespace ns = Ns;
-        return [.. Results(resultsDirectory)
-            .Where(r => (string?)r.Attribute("outcome") == "Failed")
-            .Select(r => new Failure(
-                (string?)r.Attribute("testName") ?? "?",
-                FirstLine(r.Descendants(ns + "Message").FirstOrDefault()?.Value)))];
+        if (!File.Exists(Path.Combine(reportFolder, RunHeaderFile.FileName))) return [];
+        return [.. ReportFolderReader.Read(reportFolder).Failed.Select(s => new Failure(s.Line, s.FirstFailureLine ?? "(no message)"))];
     }
-
-    private static IEnumerable<XElement> Results(string resultsDirectory) => Directory.Exists(resultsDirectory)
-        ? Directory.EnumerateFiles(resultsDirectory, "*.trx", SearchOption.AllDirectories).SelectMany(trx => XDocument.Load(trx).Descendants(Ns + "UnitTestResult"))
-        : [];
-
-    private static string FirstLine(string? message) =>
-        (message ?? string.Empty).Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(no message)";
 }

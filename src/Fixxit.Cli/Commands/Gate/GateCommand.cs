@@ -74,7 +74,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
             total = tally.Total,
             passedCount = tally.Passed,
             failedCount = tally.Failed,
-            otherCount = tally.Other,
+            skippedCount = tally.Skipped,
             failures = failures.Select(f => new { scenario = f.Scenario, cause = f.Cause }),
             reportPath = run.ReportPath,
             resultsDirectory = run.ResultsDirectory,

@@ -53,4 +53,14 @@ public static class RehearsalEnvironment
 
         return variables;
     }
+
+    /// <summary>The client side's caches (dotnet, Chromium) in the rehearsal root; NuGet's package folder stays the machine's.</summary>
+    public static IReadOnlyList<(string Name, string Value)> ClientHome(RehearsalInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var home = new RehearsalLayout(info.Root).ClientHome;
+        var packages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+            : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return [("HOME", home), ("DOTNET_CLI_HOME", home), ("NUGET_PACKAGES", packages), ("DOTNET_NOLOGO", "1")];
+    }
 }
