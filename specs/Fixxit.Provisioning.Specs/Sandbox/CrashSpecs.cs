@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fixxit.OpenWebUi.Database;
 using Fixxit.Provisioning.Specs.Support;
 
@@ -68,9 +69,11 @@ public sealed class CrashSpecs : ProvisioningSandbox
     [Order(4)]
     public async Task The_cli_prints_json_and_exits_with_the_documented_codes()
     {
-        var (ok, json) = await CliProcess.RunAsync("apply", "prod", "--root", Root, "--json");
-        ok.Should().Be(0, json);
-        var result = System.Text.Json.JsonSerializer.Deserialize<ProvisionResult>(json, ProvisionResult.JsonOptions)!;
+        var (ok, json, stderr) = await CliProcess.RunSeparatelyAsync("apply", "prod", "--root", Root, "--json");
+        ok.Should().Be(0, json + stderr);
+        using var envelope = System.Text.Json.JsonDocument.Parse(json);
+        envelope.RootElement.GetProperty("ok").GetBoolean().Should().BeTrue();
+        var result = envelope.RootElement.GetProperty("data").Deserialize<ProvisionResult>(ProvisionResult.JsonOptions)!;
         result.Steps.Should().OnlyContain(s => s.Status == StepStatus.Unchanged);
 
         (await CliProcess.RunAsync("rollback", "prod", "--root", Root, "--to", "no-such-release")).ExitCode.Should().Be(2);

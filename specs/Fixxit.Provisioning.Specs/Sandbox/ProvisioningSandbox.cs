@@ -14,7 +14,10 @@ namespace Fixxit.Provisioning.Specs.Sandbox;
 [NonParallelizable]
 public abstract class ProvisioningSandbox
 {
-    protected static readonly SandboxPorts Ports = SandboxPorts.ForSlot(2);
+    /// <summary>This project's port block (docs: one slot per spec project).</summary>
+    protected const int Slot = 2;
+
+    protected static readonly SandboxPorts Ports = SandboxPorts.ForSlot(Slot);
 
     private string _devHash = string.Empty;
 

@@ -8,6 +8,7 @@ public sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _stderr = [];
+    private readonly List<string> _stdout = [];
     private readonly TaskCompletionSource<string> _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CliProcess(Process process) => _process = process;
@@ -26,7 +27,11 @@ public sealed class CliProcess : IDisposable
     /// <summary>Starts <c>fixxit &lt;args&gt;</c>; with <paramref name="holdAt"/> the run stops dead at that checkpoint (see <see cref="HoldAtCheckpointHook"/>).</summary>
     public static CliProcess Start(IEnumerable<string> args, string? holdAt)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // Through env(1) with SIGINT back at its default: a test host started in the background (CI, a script) inherits
+        // SIGINT as ignored, and the runtime keeps an inherited "ignore"; a terminal's Ctrl-C reaches the CLI as here.
+        var info = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(DllPath());
         foreach (var a in args) info.ArgumentList.Add(a);
         if (holdAt is not null)
@@ -44,7 +49,11 @@ public sealed class CliProcess : IDisposable
             lock (cli._stderr) cli._stderr.Add(e.Data);
             if (e.Data.StartsWith("HOLD ", StringComparison.Ordinal)) cli._held.TrySetResult(e.Data[5..]);
         };
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (cli._stdout) cli._stdout.Add(e.Data);
+        };
         process.Start();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
@@ -79,6 +88,31 @@ public sealed class CliProcess : IDisposable
         var first = await Task.WhenAny(_held.Task, exited, Task.Delay(timeout));
         if (first == _held.Task) return await _held.Task;
         lock (_stderr) throw new InvalidOperationException($"fixxit did not reach its hold point (exited: {_process.HasExited}); stderr: {string.Join('\n', _stderr)}");
+    }
+
+    /// <summary>Everything the process printed so far, stdout then stderr.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_stdout) lock (_stderr) return string.Join('\n', _stdout) + "\n" + string.Join('\n', _stderr);
+        }
+    }
+
+    /// <summary>SIGINT, as Ctrl-C sends it — to this process only, so ending its children is its own job.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL, like a crash or a closed laptop: no finally blocks, no cleanup.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Fixxit.Cli.Commands;
 using Fixxit.Cli.Commands.Sandbox;
 using Fixxit.Sandbox.Specs.Sandbox;
-using Spectre.Console.Cli;
 
 namespace Fixxit.Sandbox.Specs.Cli;
 
@@ -16,7 +15,9 @@ public sealed class SandboxCliSpecs : SandboxFixture
 
         exit.Should().Be(ExitCodes.Ok);
         using var json = JsonDocument.Parse(output);
-        var root = json.RootElement;
+        json.RootElement.GetProperty("command").GetString().Should().Be("sandbox status");
+        json.RootElement.GetProperty("ok").GetBoolean().Should().BeTrue();
+        var root = json.RootElement.GetProperty("data");
         root.GetProperty("up").GetBoolean().Should().BeTrue();
         root.GetProperty("endpoints").GetProperty("dev").GetString().Should().Be(Info.Dev.PublicUrl);
         root.GetProperty("ports").GetProperty("ssh").GetInt32().Should().Be(Ports.Ssh);
@@ -29,9 +30,13 @@ public sealed class SandboxCliSpecs : SandboxFixture
     [Test]
     public async Task Status_of_a_root_that_was_never_up_exits_1()
     {
-        var (exit, _) = await RunAsync("sandbox", "status", "--root", Path.Combine(Root, "never-up"), "--json");
+        var (exit, output) = await RunAsync("sandbox", "status", "--root", Path.Combine(Root, "never-up"), "--json");
 
         exit.Should().Be(ExitCodes.ProblemsFound);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("exitCode").GetInt32().Should().Be(ExitCodes.ProblemsFound);
+        json.RootElement.GetProperty("data").GetProperty("up").GetBoolean().Should().BeFalse();
+        json.RootElement.GetProperty("errors")[0].GetProperty("message").GetString().Should().Contain("no sandbox at");
     }
 
     [Test]
@@ -53,12 +58,6 @@ public sealed class SandboxCliSpecs : SandboxFixture
 
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
-        var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.PropagateExceptions();
-            SandboxCli.Register(config);
-        });
         var previous = Console.Out;
         using var capture = new StringWriter();
         using var human = new StringWriter();
@@ -67,7 +66,7 @@ public sealed class SandboxCliSpecs : SandboxFixture
         Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(human) });
         try
         {
-            var exit = await CliErrors.RunAsync(() => app.RunAsync(args));
+            var exit = await CliHost.RunAsync(args, SandboxCli.Register);
             return (exit, capture.ToString());
         }
         finally

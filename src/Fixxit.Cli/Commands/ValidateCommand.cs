@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Fixxit.EnvConfig;
 using Fixxit.EnvConfig.Validation;
 using Fixxit.Topologies;
@@ -11,21 +10,18 @@ namespace Fixxit.Cli.Commands;
 /// <summary><c>fixxit validate [--topology fixxit|sandbox] [--json]</c>: the run-time rules over a declared topology.</summary>
 public sealed class ValidateCommand : Command<ValidateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         [CommandOption("--topology <NAME>")]
         [Description("fixxit (the real declaration; nothing is contacted) or sandbox. Default: both.")]
         public string? Topology { get; init; }
-
-        [CommandOption("--json")]
-        [Description("Machine-readable output.")]
-        public bool Json { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var names = settings.Topology is null ? new[] { "fixxit", "sandbox" } : [settings.Topology];
-        var problems = new List<(string Topology, ConfigProblem Problem)>();
+        var reports = new List<object>();
+        var total = 0;
         foreach (var name in names)
         {
             Topology topology;
@@ -38,23 +34,26 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
                 throw new UserFacingException(e.Message);
             }
 
-            problems.AddRange(TopologyValidator.Validate(topology).Select(p => (name, p)));
-            if (!settings.Json)
+            var problems = TopologyValidator.Validate(topology);
+            total += problems.Count;
+            AnsiConsole.MarkupLine(problems.Count == 0
+                ? $"[green]✓[/] topology [bold]{name}[/]: {topology.Environments.Count()} environments, FIX001-FIX008 clean"
+                : $"[red]✗[/] topology [bold]{name}[/]: {problems.Count} problem(s)");
+            foreach (var p in problems)
             {
-                var mine = problems.Where(p => p.Topology == name).ToList();
-                AnsiConsole.MarkupLine(mine.Count == 0
-                    ? $"[green]✓[/] topology [bold]{name}[/]: {topology.Environments.Count()} environments, FIX001-FIX008 clean"
-                    : $"[red]✗[/] topology [bold]{name}[/]: {mine.Count} problem(s)");
-                foreach (var (_, p) in mine) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] [[{Markup.Escape(p.Environment)}]] {Markup.Escape(p.Setting)}: {Markup.Escape(p.Message)}");
+                AnsiConsole.MarkupLine($"  [red]{p.Id}[/] [[{Markup.Escape(p.Environment)}]] {Markup.Escape(p.Setting)}: {Markup.Escape(p.Message)}");
+                settings.Run.Error(new CliError(p.Id, $"[{name}/{p.Environment}] {p.Message}") { Setting = p.Setting });
             }
+
+            reports.Add(new
+            {
+                topology = name,
+                environments = topology.Environments.Select(e => e.Name).ToList(),
+                problems = problems.Select(p => new { id = p.Id, environment = p.Environment, setting = p.Setting, message = p.Message }).ToList(),
+            });
         }
 
-        if (settings.Json)
-        {
-            var json = JsonSerializer.Serialize(problems.Select(p => new { topology = p.Topology, id = p.Problem.Id, environment = p.Problem.Environment, setting = p.Problem.Setting, message = p.Problem.Message }));
-            Console.Out.WriteLine(json);
-        }
-
-        return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.ProblemsFound;
+        settings.Run.Report(new { topologies = reports });
+        return total == 0 ? ExitCodes.Ok : ExitCodes.ProblemsFound;
     }
 }

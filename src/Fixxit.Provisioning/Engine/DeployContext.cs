@@ -28,7 +28,8 @@ internal sealed class DeployContext
 
     public required string RunId { get; init; }
 
-    public CancellationToken Ct { get; init; }
+    /// <summary>The run's token; after an interruption the recovery swaps in a token of its own, so putting things back is not cancelled too.</summary>
+    public CancellationToken Ct { get; set; }
 
     public ApplyOptions Apply { get; init; } = ApplyOptions.Default;
 

@@ -60,7 +60,19 @@ internal sealed class OperationRunner(ProvisionerOptions options)
                 Topology = topology, Host = host, Target = target, Source = source, Ssh = ssh, Layout = ReleaseLayout.For(target),
                 Options = options, Operation = operation.Kind, RunId = runId, Ct = ct, Apply = operation.Apply,
             };
-            var (preflight, kind) = await PreflightStep.RunAsync(ctx, operation.Preflight).ConfigureAwait(false);
+            StepResult preflight;
+            FailureKind kind;
+            try
+            {
+                (preflight, kind) = await PreflightStep.RunAsync(ctx, operation.Preflight).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Interrupted before any change: give back the lock if the preflight had taken it.
+                await ReleaseLockAsync(ctx).ConfigureAwait(false);
+                (preflight, kind) = (new StepResult(PreflightStep.Name, StepStatus.Failed, RunRecorder.Interrupted + "; nothing was changed"), FailureKind.Cancelled);
+            }
+
             run.Add(preflight, kind);
             if (run.HasFailed) return Shaped(run.Build(), operation);
 
@@ -73,7 +85,14 @@ internal sealed class OperationRunner(ProvisionerOptions options)
                     if (run.HasFailed) break;
                 }
 
-                if (run.HasFailed && operation.Recover is { } recover) rolledBack = await recover(ctx, run).ConfigureAwait(false);
+                if (run.HasFailed && operation.Recover is { } recover)
+                {
+                    // An interrupted run still puts things back, on a token of its own with a bound.
+                    using var recovery = new CancellationTokenSource(RecoveryTimeout);
+                    if (run.Failure == FailureKind.Cancelled) ctx.Ct = recovery.Token;
+                    rolledBack = await recover(ctx, run).ConfigureAwait(false);
+                }
+
                 return Shaped(run.Build(operation.Release(ctx), rolledBack), operation) with { Releases = ctx.ReleaseRecords, Lock = ctx.LockState, Snapshot = ctx.SnapshotRelease };
             }
             finally
@@ -81,6 +100,23 @@ internal sealed class OperationRunner(ProvisionerOptions options)
                 // The journal records the result as the caller sees it (shaped: e.g. lock release's summary names the holder).
                 if (operation.Journaled) await RunJournal.FinishAsync(ctx, Shaped(run.Build(operation.Release(ctx), rolledBack), operation), run.Elapsed, options, operation.Journal).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>How long the recovery after an interruption may take (a restore of the snapshot and a verified start).</summary>
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(5);
+
+    private static async Task ReleaseLockAsync(DeployContext ctx)
+    {
+        if (ctx.Lock is not { } held) return;
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await ctx.Ssh.RunAsync(held.ReleaseCommand(), cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RunRecorder.Classify(e) is not null || e is OperationCanceledException)
+        {
+            ctx.Options.Log?.Invoke($"could not release the lock: {e.Message}");
         }
     }
 

@@ -21,6 +21,8 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    public const string Interrupted = "interrupted (Ctrl-C or SIGTERM) during this step";
+
     /// <summary>Runs <paramref name="step"/> unless an earlier one failed; returns its result (null when skipped because of a failure).</summary>
     public async Task<StepResult?> StepAsync(IStep step, DeployContext ctx)
     {
@@ -38,6 +40,11 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
         {
             kind = k;
             result = new StepResult(step.Name, StepStatus.Failed, e.Message);
+        }
+        catch (OperationCanceledException) when (ctx.Ct.IsCancellationRequested)
+        {
+            kind = FailureKind.Cancelled;
+            result = new StepResult(step.Name, StepStatus.Failed, Interrupted);
         }
 
         result = result with { Duration = clock.Elapsed, Inspection = step.Inspection };
@@ -68,7 +75,7 @@ internal sealed class RunRecorder(ProvisionOperation operation, string topology,
         var summary = operation == ProvisionOperation.Doctor && !HasFailed
             ? $"doctor of {environment}: all {steps.Sum(s => Math.Max(1, s.Details.Count(d => d.StartsWith("ok", StringComparison.Ordinal))))} checks passed"
             : HasFailed
-            ? $"{operation} of {environment} failed at step '{FailedStep}': {_failed!.Message}{(rolledBack ? " — rolled back to the snapshot taken before the change" : string.Empty)}"
+            ? $"{operation} of {environment} failed at step '{FailedStep}': {_failed!.Message}{(rolledBack ? " — rolled back to the snapshot taken before the change" : Failure == FailureKind.Cancelled ? " — NOT rolled back (no snapshot of this run to go back to): the target is as that step left it; run the same command again to resume, it converges" : string.Empty)}"
             : steps.Any(s => s.Status == StepStatus.Changed)
                 ? $"{operation} of {environment}: {steps.Count(s => s.Status == StepStatus.Changed)} step(s) {(operation == ProvisionOperation.Plan ? "would change" : "changed")} something"
                 : $"{operation} of {environment}: nothing {(operation == ProvisionOperation.Plan ? "would change" : "changed")}";

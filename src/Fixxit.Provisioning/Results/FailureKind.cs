@@ -22,4 +22,7 @@ public enum FailureKind
 
     /// <summary>Another run holds the deploy lock.</summary>
     Locked,
+
+    /// <summary>The run was interrupted (Ctrl-C, SIGTERM); the result says whether it rolled back or is resumable.</summary>
+    Cancelled,
 }

@@ -18,12 +18,8 @@ namespace Fixxit.Cli.Commands.Deploy;
 /// </summary>
 public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
 {
-    public sealed class Settings : ProvisionSettings
+    public sealed class Settings : MutatingSettings
     {
-        [CommandOption("--yes")]
-        [Description("Deploy without asking (scripts, CI). Without a terminal and without --yes, deploy refuses.")]
-        public bool Yes { get; init; }
-
         [CommandOption("--update")]
         [Description("Code only (the plan's \"Future Updates\"): the database is snapshotted, never reseeded.")]
         public bool Update { get; init; }
@@ -48,7 +44,6 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Json) throw new UserFacingException("deploy has no --json output yet; use apply --json and the gate's report folder");
         var repo = SandboxLayout.RepositoryRoot() ?? throw new UserFacingException("fixxit deploy runs from a Fixxit.Verify checkout (its gate is the checklist features)");
         var (topology, options) = ProvisioningTarget.Resolve(settings);
         var sandboxRoot = settings.Topology is "" or "sandbox" ? SandboxLayout.Resolve(settings.Root).Root : null;
@@ -59,14 +54,19 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         AnsiConsole.Write(new Rule($"[bold]1. Plan: what deploying {Markup.Escape(settings.Environment)} changes[/]").LeftJustified());
         var plan = await provisioner.PlanAsync(topology, settings.Environment, apply, null, cancellationToken);
         foreach (var step in plan.Steps) AnsiConsole.MarkupLine($"  {(step.Status == StepStatus.Changed ? "[yellow]~[/]" : "[green]=[/]")} {Markup.Escape(step.Step)}: {Markup.Escape(SecretMasker.Shared.Mask(step.Message))}");
-        if (!plan.Succeeded) return ResultOutput.ExitCode(plan);
-        if (!Confirmed(settings)) return ExitCodes.BadInput;
+        if (!plan.Succeeded)
+        {
+            ResultOutput.Report(settings.Run, plan);
+            return ResultOutput.ExitCode(plan);
+        }
+
+        Confirmation.Require(settings.Yes, $"deploy changes {settings.Environment}");
 
         AnsiConsole.Write(new Rule("[bold]2. Apply, gate, and verify or roll back[/]").LeftJustified());
         var outcome = await new DeployFlow(provisioner, topology, settings.Environment).RunAsync(
             apply,
             deployGate.RunAsync,
-            new Progress<StepEvent>(e => { if (e.Phase == StepPhase.Started) Grey($"{e.Title}…"); }),
+            new StepLines(Grey),
             line => AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(line)}[/]").LeftJustified()),
             cancellationToken);
 
@@ -78,6 +78,8 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
             if (gate?.ReportPath is { } report) AnsiConsole.MarkupLine($"  {label} report: {Markup.Escape(report)}");
         }
 
+        settings.Run.Report(outcome);
+        if (outcome.Verdict != DeployVerdict.Verified) settings.Run.Error(outcome.Verdict.ToString(), outcome.Headline);
         return ExitCode(outcome);
     }
 
@@ -94,13 +96,6 @@ public sealed class DeployCommand : AsyncCommand<DeployCommand.Settings>
         };
     }
 
-    private static bool Confirmed(Settings settings)
-    {
-        if (settings.Yes) return true;
-        if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-            throw new UserFacingException($"deploy changes {settings.Environment} and there is no terminal to ask: pass --yes to confirm");
-        return AnsiConsole.Confirm($"Deploy to {settings.Environment}?", defaultValue: false);
-    }
 
     private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
 }

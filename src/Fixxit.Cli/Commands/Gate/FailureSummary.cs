@@ -11,6 +11,20 @@ public static class FailureSummary
 {
     public sealed record Failure(string Scenario, string Cause);
 
+    /// <summary>How many scenarios ran, by outcome (the gate's --json counts); all zero when the run wrote no report.</summary>
+    public sealed record Tally(int Total, int Passed, int Failed, int Skipped);
+
+    public static Tally Count(string reportFolder)
+    {
+        if (!File.Exists(Path.Combine(reportFolder, RunHeaderFile.FileName))) return new Tally(0, 0, 0, 0);
+        var scenarios = ReportFolderReader.Read(reportFolder).Scenarios;
+        return new Tally(
+            scenarios.Count,
+            scenarios.Count(s => s.Outcome == ScenarioOutcome.Passed),
+            scenarios.Count(s => s.Outcome == ScenarioOutcome.Failed),
+            scenarios.Count(s => s.Outcome == ScenarioOutcome.Skipped));
+    }
+
     /// <summary>The failures of the run whose report folder is <paramref name="reportFolder"/>; none when the run wrote no report (e.g. the build failed).</summary>
     public static IReadOnlyList<Failure> Read(string reportFolder)
     {

@@ -1,3 +1,4 @@
+using Fixxit.Cli.Commands.Provisioning;
 using Fixxit.EnvConfig.Validation;
 using Fixxit.Masking;
 using Fixxit.Provisioning;
@@ -23,7 +24,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
 
         AnsiConsole.Write(new Rule("[bold]1. Validate the declared topologies[/]").LeftJustified());
         var problems = TopologyValidator.Validate(FixxitTopology.Real);
-        foreach (var p in problems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
+        foreach (var p in problems) Problem(settings.Run, p);
         if (problems.Count > 0) return ExitCodes.ProblemsFound;
         AnsiConsole.MarkupLine("  [green]✓[/] fixxit topology: FIX001-FIX008 clean");
 
@@ -38,7 +39,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
                 Ports = settings.Ports(),
                 Provision = settings.SkipApply ? ProdProvisioning.Never : ProdProvisioning.Always,
                 Log = Grey,
-                Progress = new Progress<StepEvent>(Show),
+                Progress = new StepLines(Grey),
             }, cancellationToken);
         }
         catch (SshConnectException e) when (e.Failure == SshFailure.HostKeyMismatch)
@@ -49,7 +50,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
 
         var info = ready.Info;
         var sandboxProblems = TopologyValidator.Validate(info.Topology);
-        foreach (var p in sandboxProblems) AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
+        foreach (var p in sandboxProblems) Problem(settings.Run, p);
         if (sandboxProblems.Count > 0) return ExitCodes.ProblemsFound;
         AnsiConsole.MarkupLine($"  [green]✓[/] sandbox at {Markup.Escape(info.Root)}");
         foreach (var result in new[] { ready.Applied, ready.BackedUp }.OfType<ProvisionResult>())
@@ -58,6 +59,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
             if (!result.Succeeded)
             {
                 AnsiConsole.MarkupLine($"[red]✗ {Markup.Escape(result.Operation.ToString().ToLowerInvariant())} failed at {Markup.Escape(result.FailedStep ?? "?")}[/]{(result.RolledBack ? " (rolled back)" : string.Empty)}");
+                ResultOutput.Report(settings.Run, result);
                 return result.Failure == FailureKind.Locked ? ExitCodes.Locked : ExitCodes.StepFailed;
             }
         }
@@ -65,6 +67,20 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         AnsiConsole.Write(new Rule("[bold]3. Deployment gate[/]").LeftJustified());
         var run = await GateRunner.RunAsync(repo, info.Root, settings.Filter, cancellationToken);
         var failures = FailureSummary.Read(run.ResultsDirectory);
+        var tally = FailureSummary.Count(run.ResultsDirectory);
+        settings.Run.Report(new
+        {
+            passed = run.Passed,
+            total = tally.Total,
+            passedCount = tally.Passed,
+            failedCount = tally.Failed,
+            skippedCount = tally.Skipped,
+            failures = failures.Select(f => new { scenario = f.Scenario, cause = f.Cause }),
+            reportPath = run.ReportPath,
+            resultsDirectory = run.ResultsDirectory,
+            sandboxRoot = info.Root,
+        });
+        foreach (var failure in failures) settings.Run.Error("GateFailed", $"{failure.Scenario}: {failure.Cause}");
         if (failures.Count > 0) AnsiConsole.Write(new Rule($"[bold red]{failures.Count} failed: the cause of each[/]").LeftJustified());
         foreach (var failure in failures)
         {
@@ -80,12 +96,13 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         return run.Passed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
     }
 
-    private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
-
-    private static void Show(StepEvent e)
+    private static void Problem(CliRun run, Fixxit.EnvConfig.Validation.ConfigProblem p)
     {
-        if (e.Phase == StepPhase.Started) Grey($"{e.Title}…");
+        AnsiConsole.MarkupLine($"  [red]{p.Id}[/] {Markup.Escape(p.ToString())}");
+        run.Error(new CliError(p.Id, p.ToString()) { Setting = p.Setting });
     }
+
+    private static void Grey(string line) => AnsiConsole.MarkupLine($"[grey]  · {Markup.Escape(SecretMasker.Shared.Mask(line))}[/]");
 
     private static void ShowStep(StepResult step)
     {

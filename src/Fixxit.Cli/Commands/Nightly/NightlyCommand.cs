@@ -53,6 +53,22 @@ public sealed class NightlyCommand : AsyncCommand<NightlySettings>
         AnsiConsole.MarkupLine($"{(run.Passed ? "[green]✓" : "[red]✗")} nightly {Markup.Escape(run.Verdict)}[/] on {Markup.Escape(target)} — run #{outcome.RunId}, report: {Markup.Escape(run.ReportFolder)}");
         AnsiConsole.MarkupLine($"  alert: {outcome.Alert}{string.Concat(outcome.Deliveries.Select(d => $"; {Markup.Escape(d.Channel)} {(d.Delivered ? "delivered" : "[red]NOT delivered[/]")}"))}");
         AnsiConsole.MarkupLine($"  history page: {Markup.Escape(outcome.HistoryPage)}; badge: {Markup.Escape(outcome.Badge)}");
+        settings.Run.Report(new
+        {
+            passed = run.Passed,
+            verdict = run.Verdict,
+            target,
+            runId = outcome.RunId,
+            retried = outcome.Retried,
+            reportFolder = run.ReportFolder,
+            failed = run.Failed.Select(f => new { line = f.Line, cause = f.FirstFailureLine }),
+            flaky = run.Scenarios.Where(s => s.Flaky).Select(s => s.Line),
+            alert = outcome.Alert.ToString(),
+            deliveries = outcome.Deliveries,
+            historyPage = outcome.HistoryPage,
+            badge = outcome.Badge,
+        });
+        foreach (var failed in run.Failed) settings.Run.Error("CheckFailed", $"{failed.Line}: {failed.FirstFailureLine}");
         return run.Passed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
     }
 

@@ -42,6 +42,17 @@ public sealed class NightlyInstallCommand : Command<NightlyInstallSettings>
         AnsiConsole.MarkupLine($"  install -m 0644 {Markup.Escape(written.Service)} {Markup.Escape(written.Timer)} /etc/systemd/system/");
         AnsiConsole.MarkupLine("  systemctl daemon-reload && systemctl enable --now fixxit-nightly.timer");
         AnsiConsole.MarkupLine($"or: crontab -l | cat - {Markup.Escape(written.Cron)} | crontab -");
+        settings.Run.Report(new
+        {
+            service = written.Service,
+            timer = written.Timer,
+            cron = written.Cron,
+            settings = written.Settings,
+            settingsCreated = written.SettingsCreated,
+            environment = written.Environment,
+            environmentCreated = written.EnvironmentCreated,
+            at = at.ToString("HH:mm", CultureInfo.InvariantCulture),
+        });
         return ExitCodes.Ok;
     }
 

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Fixxit.Cli.Commands.Nightly;
 
 /// <summary>Options of <c>fixxit nightly</c>: the settings file, and overrides of its target for a run by hand.</summary>
-public class NightlySettings : CommandSettings
+public class NightlySettings : CliSettings
 {
     public const string SettingsVariable = "FIXXIT_NIGHTLY_SETTINGS";
 

@@ -4,10 +4,10 @@ using Spectre.Console.Cli;
 
 namespace Fixxit.Cli.Commands.Provisioning;
 
-/// <summary><c>fixxit apply prod [--update] [--reseed-db]</c>: provision (or update) an environment from its source.</summary>
+/// <summary><c>fixxit apply prod [--update] [--reseed-db] [--yes]</c>: provision (or update) an environment from its source.</summary>
 public sealed class ApplyCommand : AsyncCommand<ApplyCommand.Settings>
 {
-    public sealed class Settings : ProvisionSettings
+    public sealed class Settings : MutatingSettings
     {
         [CommandOption("--update")]
         [Description("The plan's \"Future Updates\": sync code only, snapshot the database first, restart, verify. Never touches the database.")]
@@ -26,6 +26,8 @@ public sealed class ApplyCommand : AsyncCommand<ApplyCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Update && settings.ReseedDb) throw new UserFacingException("--update never touches the database; drop --reseed-db or --update");
+        if (settings.ReseedDb) Confirmation.Require(settings.Yes, $"apply --reseed-db replaces {settings.Environment}'s database with a fresh copy of its source's");
+        else if (settings.RealServer) Confirmation.Require(settings.Yes, $"apply changes {settings.Environment} on the real server (--topology fixxit)");
         var (topology, options) = ProvisioningTarget.Resolve(settings);
         var apply = ApplyOptions.Default with
         {

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Fixxit.Cli.Commands.Provisioning;
 
 /// <summary>Options every provisioning verb shares: the environment, the topology (sandbox unless named), output form.</summary>
-public class ProvisionSettings : CommandSettings
+public class ProvisionSettings : CliSettings
 {
     [CommandArgument(0, "<ENVIRONMENT>")]
     [Description("The environment to act on, e.g. prod.")]
@@ -19,10 +19,6 @@ public class ProvisionSettings : CommandSettings
     [CommandOption("--root <DIR>")]
     [Description("Sandbox root (default: $FIXXIT_SANDBOX_ROOT, else .sandbox in the repository). Sandbox topology only.")]
     public string? Root { get; init; }
-
-    [CommandOption("--json")]
-    [Description("Print the result as JSON (for machines); no progress output.")]
-    public bool Json { get; init; }
 
     [CommandOption("--verbose")]
     [Description("Also print every step's details (commands, itemized changes, diffs, checks); secrets masked.")]

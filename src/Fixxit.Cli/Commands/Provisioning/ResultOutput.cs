@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Fixxit.Cli.Commands.Provisioning;
 
-/// <summary>Human output (a live status per step, one line per finished step, a summary) or JSON; and the exit code.</summary>
+/// <summary>Human output (a live status per step, one line per finished step, a summary), the result for the --json envelope, and the exit code.</summary>
 public static class ResultOutput
 {
     /// <summary>Runs <paramref name="run"/> with progress on the console (or silently for JSON), prints the result, returns the exit code.</summary>
@@ -16,7 +16,7 @@ public static class ResultOutput
         if (settings.Json)
         {
             result = await run(null);
-            Console.Out.WriteLine(SecretMasker.Shared.Mask(result.ToJson()));
+            Report(settings.Run, result);
             return ExitCode(result);
         }
 
@@ -37,7 +37,17 @@ public static class ResultOutput
             foreach (var line in step.Details.Where(d => d.StartsWith("FAIL", StringComparison.Ordinal))) AnsiConsole.MarkupLine($"    [red]{Markup.Escape(line)}[/]");
         }
 
+        Report(settings.Run, result);
         return ExitCode(result);
+    }
+
+    /// <summary>The result as the envelope's data (steps, snapshot, releases, lock), and its failure as the envelope's error.</summary>
+    public static void Report(CliRun run, ProvisionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(result);
+        run.Report(result);
+        if (!result.Succeeded) run.Error(result.Failure.ToString(), result.Summary);
     }
 
     public static int ExitCode(ProvisionResult result)
@@ -50,6 +60,7 @@ public static class ResultOutput
             FailureKind.BadInput => ExitCodes.BadInput,
             FailureKind.Unreachable => ExitCodes.Unreachable,
             FailureKind.Locked => ExitCodes.Locked,
+            FailureKind.Cancelled => ExitCodes.Cancelled,
             _ => ExitCodes.StepFailed,
         };
     }

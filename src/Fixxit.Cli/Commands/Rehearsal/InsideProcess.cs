@@ -25,7 +25,17 @@ public static class InsideProcess
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(SecretMasker.Shared.Mask(e.Data)); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled (Ctrl-C): the child and everything it started end with us.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return process.ExitCode;
     }
 }

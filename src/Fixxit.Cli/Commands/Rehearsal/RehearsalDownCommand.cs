@@ -13,6 +13,7 @@ public sealed class RehearsalDownCommand : AsyncCommand<RehearsalSettings>
         {
             await RehearsalHost.DownAsync(settings.Root, RehearsalUpCommand.Step, cancellationToken);
             AnsiConsole.MarkupLine("[green]✓[/] rehearsal down: no process, namespace, mount or port of it is left");
+            settings.Run.Report(new { down = true });
             return ExitCodes.Ok;
         });
 }

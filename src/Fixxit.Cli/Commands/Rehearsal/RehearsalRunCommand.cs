@@ -52,6 +52,7 @@ public sealed class RehearsalRunCommand : AsyncCommand<RehearsalRunSettings>
                 AnsiConsole.MarkupLine(code == 0
                     ? $"[green]✓ rehearsal passed: prod deployed and verified by the gate[/] — report: {Markup.Escape(report ?? "(none written)")}"
                     : $"[red]✗ rehearsal failed: deploy exited {code}[/] — report: {Markup.Escape(report ?? "(none written)")}");
+                settings.Run.Report(new { passed = code == 0, deployExitCode = code, reportPath = report });
                 return code;
             }
             finally

@@ -15,13 +15,30 @@ public sealed class RehearsalStatusCommand : AsyncCommand<RehearsalSettings>
             if (state is null || members.Count == 0)
             {
                 AnsiConsole.MarkupLine("rehearsal host: [grey]not running[/]");
+                settings.Run.Report(new { running = false });
                 return Task.FromResult(ExitCodes.Ok);
             }
 
             AnsiConsole.MarkupLine($"rehearsal host: {members.Count} process(es) in {Markup.Escape(state.NetNamespace ?? "?")}");
-            Show(RehearsalHost.Describe(settings.Root));
+            var info = RehearsalHost.Describe(settings.Root);
+            Show(info);
+            settings.Run.Report(new { running = true, processes = members.Count, host = ToJson(info) });
             return Task.FromResult(ExitCodes.Ok);
         });
+
+    /// <summary>The --json data for a running replica: where it is and the variables that reach it (no secrets: paths and a fingerprint).</summary>
+    public static object ToJson(RehearsalInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        return new
+        {
+            root = info.Root,
+            holderPid = info.HolderPid,
+            netNamespace = info.NetNamespace,
+            names = info.Names,
+            variables = RehearsalEnvironment.Connection(info).ToDictionary(v => v.Name, v => v.Value),
+        };
+    }
 
     public static void Show(RehearsalInfo info)
     {

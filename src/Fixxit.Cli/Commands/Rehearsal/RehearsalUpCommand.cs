@@ -13,6 +13,7 @@ public sealed class RehearsalUpCommand : AsyncCommand<RehearsalSettings>
         {
             var info = await RehearsalHost.UpAsync(new RehearsalOptions { Root = settings.Root, SelfCommand = SelfCommand.Get(), Log = Step }, cancellationToken);
             RehearsalStatusCommand.Show(info);
+            settings.Run.Report(RehearsalStatusCommand.ToJson(info));
             return ExitCodes.Ok;
         });
 

@@ -10,6 +10,7 @@ public sealed class SandboxDownCommand : AsyncCommand<SandboxSettings>
         SandboxErrors.RunAsync(async () =>
         {
             await Fixxit.Sandbox.SandboxControl.DownAsync(settings.Root, SandboxUpCommand.Step, cancellationToken);
+            settings.Run.Report(new { root = Fixxit.Sandbox.SandboxLayout.Resolve(settings.Root).Root, down = true });
             AnsiConsole.MarkupLine("[green]✓[/] sandbox down: no process left, every sandbox port is free");
             return ExitCodes.Ok;
         });

@@ -14,6 +14,7 @@ public sealed class SandboxFaultOnCommand : AsyncCommand<FaultNameSettings>
             var fault = FaultCatalog.Get(settings.Name);
             AnsiConsole.MarkupLine($"[yellow]fault on[/] [bold]{fault.Name}[/]: {Markup.Escape(fault.Changes)}");
             AnsiConsole.MarkupLine($"a correct gate must report: {Markup.Escape(fault.GateMustReport)}");
+            settings.Run.Report(new { fault = fault.Name, on = true, changes = fault.Changes, gateMustReport = fault.GateMustReport });
             return ExitCodes.Ok;
         });
 }
@@ -26,6 +27,7 @@ public sealed class SandboxFaultOffCommand : AsyncCommand<FaultNameSettings>
         {
             await Fixxit.Sandbox.FaultSwitch.DisableAsync(settings.Name, settings.Root, cancellationToken);
             AnsiConsole.MarkupLine($"[green]fault off[/] [bold]{Markup.Escape(settings.Name)}[/]: undone");
+            settings.Run.Report(new { fault = settings.Name, on = false });
             return ExitCodes.Ok;
         });
 }
@@ -38,6 +40,7 @@ public sealed class SandboxFaultListCommand : Command<SandboxSettings>
         var table = new Table().AddColumns("fault", "needs prod", "changes", "a correct gate reports");
         foreach (var f in FaultCatalog.All) table.AddRow(f.Name, f.NeedsProd ? "yes" : "no", Markup.Escape(f.Changes), Markup.Escape(f.GateMustReport));
         AnsiConsole.Write(table);
+        settings.Run.Report(new { faults = FaultCatalog.All.Select(f => new { name = f.Name, needsProd = f.NeedsProd, changes = f.Changes, gateMustReport = f.GateMustReport }) });
         return ExitCodes.Ok;
     }
 }

@@ -12,6 +12,7 @@ public sealed class SandboxResetCommand : AsyncCommand<SandboxFaultOptions>
             var info = await Fixxit.Sandbox.SandboxControl.ResetAsync(
                 new SandboxOptions { Root = settings.Root, Ports = settings.Ports(), Faults = settings.Faults, Log = SandboxUpCommand.Step }, cancellationToken);
             SandboxOutput.Summary(info);
+            settings.Run.Report(SandboxOutput.ToJson(info));
             return ExitCodes.Ok;
         });
 }

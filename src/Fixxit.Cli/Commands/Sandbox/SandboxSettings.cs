@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Fixxit.Cli.Commands.Sandbox;
 
 /// <summary>Options every <c>fixxit sandbox</c> verb shares: which sandbox (root) and which port block.</summary>
-public class SandboxSettings : CommandSettings
+public class SandboxSettings : CliSettings
 {
     [CommandOption("--root <DIR>")]
     [Description("Sandbox root (default: $FIXXIT_SANDBOX_ROOT, else .sandbox in the repository).")]

@@ -1,28 +1,18 @@
-using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Fixxit.Cli.Commands.Sandbox;
 
 /// <summary><c>fixxit sandbox status [--json]</c>: endpoints, ports, fingerprints, paths, processes, faults. Exit 1 when not fully up.</summary>
-public sealed class SandboxStatusCommand : AsyncCommand<SandboxStatusCommand.Settings>
+public sealed class SandboxStatusCommand : AsyncCommand<SandboxSettings>
 {
-    public sealed class Settings : SandboxSettings
-    {
-        [CommandOption("--json")]
-        [Description("Machine-readable output.")]
-        public bool Json { get; init; }
-    }
-
-    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+    public override Task<int> ExecuteAsync(CommandContext context, SandboxSettings settings, CancellationToken cancellationToken) =>
         SandboxErrors.RunAsync(async () =>
         {
             var status = await Fixxit.Sandbox.SandboxControl.StatusAsync(settings.Root, cancellationToken);
-            if (settings.Json)
-            {
-                SandboxOutput.Json(SandboxOutput.ToJson(status));
-            }
-            else if (status.Info is null)
+            settings.Run.Report(SandboxOutput.ToJson(status));
+            if (!status.CoreRunning) settings.Run.Error("NotRunning", status.Info is null ? $"no sandbox at {status.Root} (run `fixxit sandbox up`)" : $"the sandbox at {status.Root} is not (fully) running");
+            if (status.Info is null)
             {
                 AnsiConsole.MarkupLine($"no sandbox at {Markup.Escape(status.Root)} (run `fixxit sandbox up`)");
             }

@@ -13,6 +13,7 @@ public sealed class SandboxUpCommand : AsyncCommand<SandboxFaultOptions>
             var info = await Fixxit.Sandbox.SandboxControl.UpAsync(
                 new SandboxOptions { Root = settings.Root, Ports = settings.Ports(), Faults = settings.Faults, Log = Step }, cancellationToken);
             SandboxOutput.Summary(info);
+            settings.Run.Report(SandboxOutput.ToJson(info));
             return ExitCodes.Ok;
         });
 
