@@ -1,6 +1,7 @@
 using Fixxit.EnvConfig;
 using Fixxit.Sandbox.Environments;
 using Fixxit.Sandbox.Faults;
+using Fixxit.Sandbox.Mounts;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Sandbox.Proxy;
 using Fixxit.Sandbox.Ssh;
@@ -70,7 +71,7 @@ public static class SandboxControl
         }
 
         log("caddy: Caddyfile rendered and validated; start or reload if needed");
-        var caddyPid = await SandboxProxy.ApplyAsync(layout, topology, faults.Any(f => f.Name == "proxy-wrong-port"), cancellationToken).ConfigureAwait(false);
+        var caddyPid = await SandboxProxy.ApplyAsync(layout, topology, SandboxProxyChanges.Of(layout, faults), cancellationToken).ConfigureAwait(false);
         if (restarted && caddyWasRunning)
         {
             // A running Caddy may have marked the restarted backend unhealthy; re-provisioning re-checks at once
@@ -120,6 +121,22 @@ public static class SandboxControl
             await EnvironmentControl.RunAsync(layout, env, "stop", cancellationToken).ConfigureAwait(false);
         }
 
+        // A fault's mount never outlives the sandbox: found in the kernel's mount table, not the state (a crash may
+        // have left it unrecorded), and released with prod stopped, its files carried back first.
+        var released = false;
+        if (MountTable.Under(layout.Root).Count > 0)
+        {
+            log($"{LowDiskSpaceFault.FaultName}: carrying prod's files back and unmounting");
+            await LowDiskSpaceFault.ReleaseAsync(layout, topology.Environment("prod"), cancellationToken).ConfigureAwait(false);
+            foreach (var point in MountTable.Under(layout.Root))
+            {
+                log($"unmounting {point}");
+                await MountTable.UnmountAsync(point, cancellationToken).ConfigureAwait(false);
+            }
+
+            released = true;
+        }
+
         log("caddy: stopping");
         await SandboxCaddy.StopAsync(layout, cancellationToken).ConfigureAwait(false);
         log("sshd: stopping");
@@ -145,7 +162,7 @@ public static class SandboxControl
         // reported, not fought over (it was never ours, and up refuses to start on it).
         var busy = await PortProbe.WaitFreeAsync(AllPorts(ports), TimeSpan.FromSeconds(15), cancellationToken, l => l.Pid is { } p && ProcessTable.IsOurs(p, layout.ProcessMarker))
             .ConfigureAwait(false);
-        (state with { Processes = [] }).Save(layout);
+        (state with { Processes = [], Faults = released ? [.. state.Faults.Where(f => f.Name != LowDiskSpaceFault.FaultName)] : state.Faults }).Save(layout);
         if (busy.Count > 0)
         {
             throw new SandboxException($"after stopping the sandbox at {layout.Root}, its processes still hold ports: {string.Join("; ", busy)}");
@@ -194,6 +211,11 @@ public static class SandboxControl
         {
             ClaimRoot(layout);
             await DownAsync(layout.Root, options.Log, cancellationToken).ConfigureAwait(false);
+            if (MountTable.Under(layout.Root) is { Count: > 0 } mounted)
+            {
+                throw new SandboxException($"{layout.Root} still has mounts ({string.Join(", ", mounted)}) after `down`; not deleting it: unmount them first");
+            }
+
             options.Log?.Invoke($"deleting {layout.Root}");
             Directory.Delete(layout.Root, recursive: true);
         }

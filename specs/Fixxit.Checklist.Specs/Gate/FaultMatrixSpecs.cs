@@ -22,20 +22,30 @@ public sealed class FaultMatrixSpecs
     public async Task The_gate_fails_naming_the_cause(IReadOnlyList<FaultCase> faults)
     {
         ArgumentNullException.ThrowIfNull(faults);
-        var label = string.Join('+', faults.Select(f => f.Fault));
         var on = new List<string>();
+        var notTried = new List<string>();
         GateResult gate;
         try
         {
             foreach (var fault in faults)
             {
-                await FaultSwitch.EnableAsync(fault.Fault, GateSandbox.Root);
-                on.Add(fault.Fault);
+                try
+                {
+                    await FaultSwitch.EnableAsync(fault.Fault, GateSandbox.Root);
+                    on.Add(fault.Fault);
+                }
+                catch (FaultUnavailableException e)
+                {
+                    // This machine cannot make the fault (e.g. no permission to mount): the others still run.
+                    notTried.Add(e.Message);
+                }
             }
 
+            faults = [.. faults.Where(f => on.Contains(f.Fault))];
+            if (faults.Count == 0) Assert.Inconclusive(string.Join("; ", notTried));
             var filter = string.Join('|', faults.Select(f => f.Filter));
             var parameters = faults.SelectMany(f => f.Parameters ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => p.Value);
-            gate = await GateSandbox.RunGateAsync(label, filter, parameters: parameters);
+            gate = await GateSandbox.RunGateAsync(string.Join('+', faults.Select(f => f.Fault)), filter, parameters: parameters);
         }
         finally
         {
@@ -44,6 +54,7 @@ public sealed class FaultMatrixSpecs
         }
 
         gate.Scenarios.Should().NotBeEmpty(gate.Output);
+        var label = string.Join('+', faults.Select(f => f.Fault));
         gate.ExitCode.Should().NotBe(0, $"the gate must fail while {label} is on");
         using (new AssertionScope())
         {
@@ -61,6 +72,8 @@ public sealed class FaultMatrixSpecs
                 foreach (var passing in fault.StillPass) gate.Scenario(passing).Outcome.Should().Be("Passed", $"{fault.Fault} must not fail {passing}: {gate.Scenario(passing).FirstLine}");
             }
         }
+
+        if (notTried.Count > 0) Assert.Inconclusive($"checked {label}; not tried here: {string.Join("; ", notTried)}");
     }
 
     /// <summary>The sandbox's own values for the placeholders of the expected lines.</summary>

@@ -33,6 +33,18 @@ public sealed class CaddyfileRendererSpecs
         block.Should().StartWith("dev.fixxit.ai {\n    bind 127.0.0.1\n    tls internal\n    reverse_proxy localhost:8080 {\n");
     }
 
+    [Test]
+    public void A_hand_installed_certificate_replaces_tls_internal_for_that_site_only()
+    {
+        var files = new CaddyTlsFiles("/etc/ssl/app chain.crt", "/etc/ssl/app.key");
+        var text = CaddyfileRenderer.Render(
+            [FixxitTopology.Dev.Proxy!, FixxitTopology.Prod.Proxy!], null,
+            site => site.Domain == "app.fixxit.ai" ? CaddySiteOptions.Loopback with { TlsFiles = files } : CaddySiteOptions.Loopback);
+
+        text.Should().Contain("dev.fixxit.ai {\n    bind 127.0.0.1\n    tls internal\n")
+            .And.Contain("app.fixxit.ai {\n    bind 127.0.0.1\n    tls \"/etc/ssl/app chain.crt\" /etc/ssl/app.key\n");
+    }
+
     [TestCase(30_000, "30s")]
     [TestCase(1_500, "1500ms")]
     public void Durations_are_caddy_durations(int milliseconds, string expected) =>

@@ -233,6 +233,118 @@ public sealed class SandboxFaultSpecs : SandboxFixture
         site.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Test]
+    public async Task Certificate_near_expiry_serves_a_trusted_certificate_for_the_name_that_expires_within_the_hour()
+    {
+        var caddyfile = await File.ReadAllBytesAsync(Layout.Caddyfile);
+
+        await FaultSwitch.EnableAsync(CertificateNearExpiryFault.FaultName, Root);
+        var (during, duringErrors) = await ServedCertificateAsync(Info.Prod.PublicHost);
+        var (dev, devErrors) = await ServedCertificateAsync(Info.Dev.PublicHost);
+        var edited = await File.ReadAllTextAsync(Layout.Caddyfile);
+        using var site = await GetAsync("/health");
+        await FaultSwitch.DisableAsync(CertificateNearExpiryFault.FaultName, Root);
+        var (after, afterErrors) = await ServedCertificateAsync(Info.Prod.PublicHost);
+
+        duringErrors.Should().Be(System.Net.Security.SslPolicyErrors.None, "the installed certificate is trusted and issued for app.fixxit.ai");
+        during.NotAfter.ToUniversalTime().Should().BeBefore(DateTime.UtcNow + CertificateNearExpiryFault.Validity + TimeSpan.FromMinutes(1)).And.BeAfter(DateTime.UtcNow);
+        edited.Should().Contain($"tls {CertificateNearExpiryFault.Files(Layout).CertificateFile} {CertificateNearExpiryFault.Files(Layout).KeyFile}");
+        site.StatusCode.Should().Be(HttpStatusCode.OK);
+        devErrors.Should().Be(System.Net.Security.SslPolicyErrors.None);
+        dev.NotAfter.ToUniversalTime().Should().BeAfter(DateTime.UtcNow + TimeSpan.FromHours(2), "dev keeps Caddy's managed certificate");
+        (await File.ReadAllBytesAsync(Layout.Caddyfile)).Should().Equal(caddyfile, "off renders the Caddyfile as before");
+        afterErrors.Should().Be(System.Net.Security.SslPolicyErrors.None);
+        after.NotAfter.ToUniversalTime().Should().BeAfter(DateTime.UtcNow + TimeSpan.FromHours(2), "Caddy serves its managed certificate again");
+        File.Exists(CertificateNearExpiryFault.Files(Layout).KeyFile).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Low_disk_space_puts_prod_on_a_nearly_full_filesystem_and_carries_its_changes_back()
+    {
+        var written = Info.Prod.PathOf("logs/written-while-the-disk-was-full.txt");
+        try
+        {
+            await FaultSwitch.EnableAsync(LowDiskSpaceFault.FaultName, Root);
+        }
+        catch (FaultUnavailableException e)
+        {
+            Assert.Inconclusive(e.Message);
+        }
+
+        var dfDuring = await FreeKilobytesAsync(Info.Prod.Directory);
+        var dfDev = await FreeKilobytesAsync(Info.Dev.Directory);
+        var mounted = Fixxit.Sandbox.Mounts.MountTable.Under(Root);
+        using var site = await GetAsync("/health");
+        await File.WriteAllTextAsync(written, "prod wrote this while its disk was nearly full");
+        await FaultSwitch.DisableAsync(LowDiskSpaceFault.FaultName, Root);
+
+        dfDuring.Should().BeLessThanOrEqualTo(LowDiskSpaceFault.LeftFree * 1024);
+        dfDev.Should().BeGreaterThan(LowDiskSpaceFault.Headroom * 1024, "only prod's directory is on the small filesystem");
+        mounted.Should().Contain(Info.Prod.Directory.TrimEnd('/'));
+        site.StatusCode.Should().Be(HttpStatusCode.OK, "prod keeps running on the full disk");
+        Fixxit.Sandbox.Mounts.MountTable.Under(Root).Should().BeEmpty();
+        File.Exists(written).Should().BeTrue("what prod wrote meanwhile is carried back");
+        File.Exists(Info.Prod.PathOf(LowDiskSpaceFault.Filler)).Should().BeFalse("the filler is not");
+        (await FreeKilobytesAsync(Info.Prod.Directory)).Should().BeGreaterThan(LowDiskSpaceFault.Headroom * 1024, "prod is back on the machine's disk");
+        (await GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        File.Delete(written);
+    }
+
+    [Test]
+    public async Task Down_unmounts_the_low_disk_space_filesystem_and_drops_the_fault()
+    {
+        try
+        {
+            await FaultSwitch.EnableAsync(LowDiskSpaceFault.FaultName, Root);
+        }
+        catch (FaultUnavailableException e)
+        {
+            Assert.Inconclusive(e.Message);
+        }
+
+        var database = await File.ReadAllBytesAsync(Info.Prod.PathOf(Info.Prod.Database.Path));
+        await Fixxit.Sandbox.SandboxControl.DownAsync(Root);
+        var mounted = Fixxit.Sandbox.Mounts.MountTable.Under(Root);
+        var recorded = SandboxState.Load(Layout)!.Faults.Select(f => f.Name).ToList();
+        var carried = await File.ReadAllBytesAsync(Info.Prod.PathOf(Info.Prod.Database.Path));
+        Info = await Fixxit.Sandbox.SandboxControl.UpAsync(new SandboxOptions { Root = Root, Ports = Ports });
+
+        mounted.Should().BeEmpty();
+        recorded.Should().NotContain(LowDiskSpaceFault.FaultName);
+        carried.Should().Equal(database, "prod's database is carried back from the small filesystem");
+        File.Exists(Info.Prod.PathOf(LowDiskSpaceFault.Filler)).Should().BeFalse();
+    }
+
+    /// <summary>The certificate Caddy serves for <paramref name="host"/>, judged against the sandbox's CA root only.</summary>
+    private async Task<(System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, System.Net.Security.SslPolicyErrors Errors)> ServedCertificateAsync(string host)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, Ports.CaddyHttps);
+        System.Security.Cryptography.X509Certificates.X509Certificate2? served = null;
+        var errors = System.Net.Security.SslPolicyErrors.None;
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, certificate, _, policyErrors) =>
+        {
+            served = certificate is null ? null : new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate);
+            errors = policyErrors;
+            return true;
+        });
+        var policy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
+        {
+            TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Info.CaRootCertificatePath)));
+        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions { TargetHost = host, CertificateChainPolicy = policy });
+        return (served!, errors);
+    }
+
+    /// <summary>What <c>df -Pk</c> says is available where <paramref name="path"/> lives, as the checklist reads it over SSH.</summary>
+    private static async Task<long> FreeKilobytesAsync(string path)
+    {
+        var df = await ProcessRunner.RunCheckedAsync("df", ["-Pk", path]);
+        return long.Parse(df.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[3], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string? token = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Info.Prod.PublicUrl + path);

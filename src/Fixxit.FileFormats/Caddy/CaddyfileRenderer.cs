@@ -15,13 +15,21 @@ public static class CaddyfileRenderer
     public static string Render(IEnumerable<ProxySite> sites, CaddyGlobalOptions? global = null, CaddySiteOptions? siteOptions = null)
     {
         ArgumentNullException.ThrowIfNull(sites);
+        return Render(sites, global, _ => siteOptions);
+    }
+
+    /// <summary>A whole Caddyfile whose site blocks may differ beyond the plan's shape (e.g. one site's certificate).</summary>
+    public static string Render(IEnumerable<ProxySite> sites, CaddyGlobalOptions? global, Func<ProxySite, CaddySiteOptions?> siteOptions)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(siteOptions);
         var text = new StringBuilder();
         if (global is { IsEmpty: false }) text.Append(RenderGlobal(global)).Append('\n');
         var first = true;
         foreach (var site in sites)
         {
             if (!first) text.Append('\n');
-            text.Append(RenderSite(site, siteOptions));
+            text.Append(RenderSite(site, siteOptions(site)));
             first = false;
         }
 
@@ -36,7 +44,8 @@ public static class CaddyfileRenderer
         var b = new StringBuilder();
         b.Append(CultureInfo.InvariantCulture, $"{site.Domain} {{\n");
         if (o.BindAddress is { } bind) b.Append(CultureInfo.InvariantCulture, $"    bind {bind}\n");
-        if (o.TlsInternal) b.Append("    tls internal\n");
+        if (o.TlsFiles is { } files) b.Append(CultureInfo.InvariantCulture, $"    tls {Quote(files.CertificateFile)} {Quote(files.KeyFile)}\n");
+        else if (o.TlsInternal) b.Append("    tls internal\n");
         b.Append(CultureInfo.InvariantCulture, $"    reverse_proxy {site.UpstreamHost}:{site.UpstreamPort} {{\n");
         b.Append("        header_up X-Real-IP {remote_host}\n");
         b.Append("        header_up X-Forwarded-For {remote_host}\n");

@@ -24,6 +24,8 @@ public static class FaultCatalog
         new StaleBackupFault(),
         new DevDownFault(),
         new DevPointsAtProdFault(),
+        new CertificateNearExpiryFault(),
+        new LowDiskSpaceFault(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];

@@ -84,6 +84,13 @@ public sealed class FaultContext(SandboxLayout layout, SandboxInfo info, Sandbox
     public Task RefreshProxyAsync(CancellationToken cancellationToken) =>
         SandboxCaddy.ReloadAsync(Layout, Info.Host.Proxy, force: true, cancellationToken);
 
-    public Task ApplyProxyAsync(bool prodToDevPort, CancellationToken cancellationToken) =>
-        SandboxProxy.ApplyAsync(Layout, Info.Topology, prodToDevPort, cancellationToken);
+    /// <summary>
+    /// Renders the Caddyfile with every proxy change of the faults that are on, as <paramref name="change"/> adjusts it
+    /// (the fault switching is not in the state's list yet, or not any more), then validates and reloads it.
+    /// </summary>
+    public Task ApplyProxyAsync(Func<SandboxProxyChanges, SandboxProxyChanges> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return SandboxProxy.ApplyAsync(Layout, Info.Topology, change(SandboxProxyChanges.Of(Layout, State.Faults)), cancellationToken);
+    }
 }

@@ -3,7 +3,9 @@ namespace Fixxit.Sandbox.Faults;
 /// <summary>Caddy sends app.fixxit.ai to dev's backend port: production users silently get dev.</summary>
 public sealed class ProxyWrongPortFault : ProdFault
 {
-    public override string Name => "proxy-wrong-port";
+    public const string FaultName = "proxy-wrong-port";
+
+    public override string Name => FaultName;
 
     public override bool NeedsProd => false;
 
@@ -15,13 +17,13 @@ public sealed class ProxyWrongPortFault : ProdFault
     public override async Task<ActiveFault> EnableAsync(FaultContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await context.ApplyProxyAsync(prodToDevPort: true, cancellationToken).ConfigureAwait(false);
+        await context.ApplyProxyAsync(c => c with { ProdToDevPort = true }, cancellationToken).ConfigureAwait(false);
         return new ActiveFault { Name = Name };
     }
 
     public override async Task DisableAsync(FaultContext context, ActiveFault active, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await context.ApplyProxyAsync(prodToDevPort: false, cancellationToken).ConfigureAwait(false);
+        await context.ApplyProxyAsync(c => c with { ProdToDevPort = false }, cancellationToken).ConfigureAwait(false);
     }
 }

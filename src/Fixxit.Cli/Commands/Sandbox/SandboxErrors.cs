@@ -15,6 +15,10 @@ internal static class SandboxErrors
         {
             throw new UserFacingException(e.Message, ExitCodes.StepFailed);
         }
+        catch (Fixxit.Sandbox.Faults.FaultUnavailableException e)
+        {
+            throw new UserFacingException(e.Message, ExitCodes.StepFailed);
+        }
         catch (ArgumentException e)
         {
             throw new UserFacingException(e.Message, ExitCodes.BadInput);
