@@ -45,7 +45,7 @@ public sealed class DeployGate(ChecklistRunSpec gate, bool build)
         var filter = smokeFilter ?? gate.Filter;
         var run = await GateRunner.RunAsync(spec, filter, build: !_built, cancellationToken);
         _built = true;
-        var cause = run.Passed ? null : FailureSummary.Read(run.ResultsDirectory).Select(f => $"{f.Scenario}: {f.Cause}").FirstOrDefault()
+        var cause = run.Passed ? null : run.Problem ?? FailureSummary.Read(run.ResultsDirectory).Select(f => $"{f.Scenario}: {f.Cause}").FirstOrDefault()
             ?? "the checklist run failed before any scenario (see its output)";
         return new GateVerdict(run.Passed, cause, run.ReportPath ?? run.ResultsDirectory, filter);
     }

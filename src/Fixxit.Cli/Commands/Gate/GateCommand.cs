@@ -71,6 +71,8 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
         settings.Run.Report(new
         {
             passed = run.Passed,
+            outcome = run.Outcome.ToString(),
+            problem = run.Problem,
             total = tally.Total,
             passedCount = tally.Passed,
             failedCount = tally.Failed,
@@ -81,6 +83,12 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
             sandboxRoot = info.Root,
         });
         foreach (var failure in failures) settings.Run.Error("GateFailed", $"{failure.Scenario}: {failure.Cause}");
+        if (run.Problem is { } problem)
+        {
+            settings.Run.Error(run.Outcome.ToString(), problem);
+            AnsiConsole.MarkupLine($"[red]✗ {Markup.Escape(problem)}[/]");
+        }
+
         if (failures.Count > 0) AnsiConsole.Write(new Rule($"[bold red]{failures.Count} failed: the cause of each[/]").LeftJustified());
         foreach (var failure in failures)
         {
@@ -93,7 +101,7 @@ public sealed class GateCommand : AsyncCommand<GateSettings>
             : $"[red]✗ gate failed[/] — report: {Markup.Escape(run.ReportPath ?? run.ResultsDirectory)}");
 
         if (settings.Down) await Fixxit.Sandbox.SandboxControl.DownAsync(info.Root, Grey, cancellationToken);
-        return run.Passed ? ExitCodes.Ok : ExitCodes.ProblemsFound;
+        return run.ExitCode;
     }
 
     private static void Problem(CliRun run, Fixxit.EnvConfig.Validation.ConfigProblem p)
