@@ -19,5 +19,6 @@ app.Configure(config =>
     Fixxit.Cli.Commands.Provisioning.ProvisioningCli.Register(config);
     if (OperatingSystem.IsLinux()) Fixxit.Cli.Commands.Rehearsal.RehearsalCli.Register(config); // namespaces: Linux only
     Fixxit.Cli.Commands.Nightly.NightlyCli.Register(config);
+    Fixxit.Cli.Commands.Report.ReportCli.Register(config);
 });
 return await CliErrors.RunAsync(() => app.RunAsync(args));
