@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,12 +17,9 @@ public sealed class ReportTraceCommand : AsyncCommand<ReportTraceSettings>
         var trace = TraceFile.Resolve(settings.Trace);
         var playwright = BundledPlaywright.Find(settings.Playwright);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true; // stop the viewer and return, instead of dying with it still running
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        // Ctrl+C or a service manager's SIGTERM: stop the viewer and return, instead of dying and leaving node serving.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
             using var viewer = await TraceViewerProcess.StartAsync(playwright, trace, settings.Port, stop.Token);
@@ -41,9 +39,11 @@ public sealed class ReportTraceCommand : AsyncCommand<ReportTraceSettings>
         {
             return ExitCodes.Ok;
         }
-        finally
+
+        void Stop(PosixSignalContext signal)
         {
-            Console.CancelKeyPress -= onCancel;
+            signal.Cancel = true;
+            stop.Cancel();
         }
     }
 }
