@@ -71,7 +71,8 @@ public sealed class BrowserDriver(ChecklistRun run, ScenarioContext scenario, IR
         var failed = scenario.TestError is not null;
         try
         {
-            if (_page is { IsClosed: false } page)
+            // A page that never navigated (the scenario failed before it) would only be a white picture.
+            if (_page is { IsClosed: false } page && page.Url != "about:blank")
             {
                 ReportArtifacts.AttachScreenshot(output, await ScreenshotAsync(page, failed).ConfigureAwait(false),
                     (failed ? "failure " : "end ") + scenario.ScenarioInfo.Title);

@@ -14,8 +14,10 @@ public static class ChecklistView
 {
     public const string ElementId = "fixxit-checklist";
 
-    /// <summary>The longest failure message shown; the Cucumber detail below has the whole text.</summary>
-    private const int MessageLimit = 2000;
+    /// <summary>The most of a failure message shown (a call log can run long); the Cucumber detail below has all of it.</summary>
+    private const int MessageCharacters = 1500;
+
+    private const int MessageLines = 20;
 
     public static string Render(ChecklistDefinition checklist, IReadOnlyList<ScenarioRun> runs, SecretMasker masker)
     {
@@ -67,8 +69,7 @@ public static class ChecklistView
             .Append(Encode(scenario.FeaturePath, masker)).Append("</span>");
         if (scenario.Status == ScenarioStatus.Failed)
         {
-            var message = scenario.FailureMessage ?? "(no message)";
-            if (message.Length > MessageLimit) message = message[..MessageLimit] + " …";
+            var message = Shorten(scenario.FailureMessage ?? "(no message)");
             html.Append("<div class=\"fx-failure\"><div class=\"fx-step\">Failed at: ").Append(Encode(scenario.FailedStep ?? "a step", masker))
                 .Append("</div><pre class=\"fx-message\">").Append(Encode(message, masker)).Append("</pre></div>");
         }
@@ -80,6 +81,14 @@ public static class ChecklistView
         }
 
         html.Append("</li>");
+    }
+
+    private static string Shorten(string message)
+    {
+        var lines = message.Split('\n');
+        var shown = string.Join('\n', lines.Take(MessageLines));
+        if (shown.Length > MessageCharacters) shown = shown[..MessageCharacters];
+        return shown.Length < message.Length ? shown + "\n… (the whole message is in the scenario's detail below)" : shown;
     }
 
     /// <summary>Only PNG/JPEG in plain base64 go into an attribute: nothing else can break out of it.</summary>
