@@ -54,7 +54,8 @@ public static class ScenarioRuns
             }
         }
 
-        var caseOfPickle = pickleOfCase.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        var caseOfPickle = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (caseId, pickleId) in pickleOfCase) caseOfPickle[pickleId] = caseId; // a pickle run twice: the later case
         return [.. pickles.Select(pickle =>
         {
             var id = (string)pickle["id"]!;
