@@ -10,9 +10,10 @@ namespace Fixxit.Checklist.Features.Drivers;
 
 /// <summary>
 /// The scenario's browser: a fresh context (own cookies and storage) on a pooled Chromium, created on first use, with
-/// tracing on. At the end a failed scenario gets a screenshot embedded in the report (password fields and elements that
-/// show a token blacked out) and its trace kept as a file beside it, masked (<see cref="TraceMasking"/>); the raw trace
-/// never leaves the run's private scratch folder. A passed scenario keeps nothing.
+/// tracing on. At the end every scenario that opened a page gets one screenshot embedded in the report (password fields
+/// and elements that show a token blacked out), so the checklist view shows each UI check: a passed one the viewport as
+/// a small JPEG, a failed one the full page as PNG. A failed scenario also keeps its trace as a file beside the report,
+/// masked (<see cref="TraceMasking"/>); the raw trace never leaves the run's private scratch folder.
 /// </summary>
 public sealed class BrowserDriver(ChecklistRun run, ScenarioContext scenario, IReqnrollOutputHelper output)
 {
@@ -55,6 +56,14 @@ public sealed class BrowserDriver(ChecklistRun run, ScenarioContext scenario, IR
     private ILocator[] SecretElements(IPage page) =>
         [page.Locator("input[type=password]"), page.Locator(run.Selectors["report.secretElements"])];
 
+    /// <summary>
+    /// The end-of-scenario picture, secrets blacked out. A pass needs only proof of what was on screen: the viewport at
+    /// CSS scale as JPEG (tens of kB, it is embedded in the report); a failure gets the whole page, losslessly.
+    /// </summary>
+    private Task<byte[]> ScreenshotAsync(IPage page, bool failed) => page.ScreenshotAsync(failed
+        ? new PageScreenshotOptions { FullPage = true, Mask = SecretElements(page), MaskColor = "#000000" }
+        : new PageScreenshotOptions { Type = ScreenshotType.Jpeg, Quality = 60, Scale = ScreenshotScale.Css, Mask = SecretElements(page), MaskColor = "#000000" });
+
     /// <summary>Called after every scenario: evidence for a failure, then the context is closed and the browser returned.</summary>
     public async Task FinishAsync()
     {
@@ -62,10 +71,11 @@ public sealed class BrowserDriver(ChecklistRun run, ScenarioContext scenario, IR
         var failed = scenario.TestError is not null;
         try
         {
-            if (failed && _page is { IsClosed: false } page)
+            // A page that never navigated (the scenario failed before it) would only be a white picture.
+            if (_page is { IsClosed: false } page && page.Url != "about:blank")
             {
-                var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Mask = SecretElements(page), MaskColor = "#000000" }).ConfigureAwait(false);
-                ReportArtifacts.AttachScreenshot(output, png, "failure " + scenario.ScenarioInfo.Title);
+                ReportArtifacts.AttachScreenshot(output, await ScreenshotAsync(page, failed).ConfigureAwait(false),
+                    (failed ? "failure " : "end ") + scenario.ScenarioInfo.Title);
             }
 
             if (failed)

@@ -9,7 +9,8 @@ public static class RepositoryPaths
     /// <summary>The plan, beside the repository (<c>../shared/seed/deployment-plan.md</c>).</summary>
     public static string Plan => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seed", "deployment-plan.md"));
 
-    public static string ChecklistTable => Path.Combine(Root, "docs", "checklist.md");
+    /// <summary>Plan line → scenarios, the file the checklist's report is built from (embedded by the build).</summary>
+    public static string ChecklistMap => Path.Combine(Root, "features", "checklist-map.md");
 
     public static string FeaturesProject => Path.Combine(Root, "features");
 

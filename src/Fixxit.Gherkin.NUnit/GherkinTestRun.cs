@@ -1,4 +1,5 @@
 using System.Reflection;
+using Fixxit.Gherkin.NUnit.Checklists;
 using NUnit.Framework;
 using Reqnroll;
 
@@ -17,6 +18,9 @@ public static class GherkinTestRun
     /// <summary>This run's report folder; null before the run starts.</summary>
     public static string? ReportDirectory { get; private set; }
 
+    /// <summary>The project's checklist (build property FixxitChecklist), which the report opens on; null when none.</summary>
+    private static ChecklistDefinition? _checklist;
+
     public static async Task StartAsync(Assembly testAssembly)
     {
         Environment.SetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED", "0");
@@ -27,6 +31,17 @@ public static class GherkinTestRun
         // The key=value variables win over reqnroll.json, so the paths are always this run's folder.
         Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_HTML", "outputFilePath=" + Path.Combine(ReportDirectory, HtmlFileName));
         Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_MESSAGE", "outputFilePath=" + Path.Combine(ReportDirectory, MessagesFileName));
+        try
+        {
+            _checklist = ChecklistResource.Load(testAssembly);
+        }
+        catch (FormatException exception)
+        {
+            // A malformed checklist file is bad input: the run stops before any scenario, naming its file and line.
+            RunTally.RecordHookFailure("checklist", exception);
+            throw OutcomeTranslator.ToNUnit(exception);
+        }
+
         try
         {
             await TestRunnerManager.OnTestRunStartAsync(testAssembly);
@@ -56,7 +71,7 @@ public static class GherkinTestRun
         RunHeader.Current.MarkFinished(DateTimeOffset.Now, RunTally.Passed, RunTally.Failed, RunTally.Skipped, RunTally.Failures, RunTally.HookFailed);
         if (ReportDirectory is not null)
         {
-            ReportPostProcessor.Process(ReportDirectory, RunHeader.Current);
+            ReportPostProcessor.Process(ReportDirectory, RunHeader.Current, _checklist);
             TestContext.Progress.WriteLine("Gherkin report: " + Path.Combine(ReportDirectory, HtmlFileName));
         }
 

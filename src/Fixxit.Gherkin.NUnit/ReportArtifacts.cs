@@ -16,13 +16,14 @@ public static class ReportArtifacts
 
     private static int _counter;
 
-    /// <summary>Embeds a PNG screenshot in the report under the current step.</summary>
-    public static string AttachScreenshot(IReqnrollOutputHelper output, byte[] png, string name = "screenshot")
+    /// <summary>Embeds a PNG or JPEG screenshot (told apart by its first bytes) in the report under the current step.</summary>
+    public static string AttachScreenshot(IReqnrollOutputHelper output, byte[] image, string name = "screenshot")
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(png);
-        var path = NewArtifactPath(name, ".png");
-        File.WriteAllBytes(path, png);
+        ArgumentNullException.ThrowIfNull(image);
+        var isJpeg = image.Length > 2 && image[0] == 0xFF && image[1] == 0xD8;
+        var path = NewArtifactPath(name, isJpeg ? ".jpg" : ".png");
+        File.WriteAllBytes(path, image);
         output.AddAttachment(path);
         return path;
     }

@@ -1,20 +1,22 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Fixxit.Gherkin.NUnit.Checklists;
 using Fixxit.Masking;
+using NUnit.Framework;
 
 namespace Fixxit.Gherkin.NUnit;
 
 /// <summary>
 /// Runs after Reqnroll's formatters closed their files. Masks every registered secret in each Cucumber message (every
 /// string value, text attachments decoded from base64 first), turns link attachments into text/uri-list, writes the
-/// masked messages back to the ndjson and into the HTML's message array, adds the run header banner, and writes
-/// run-header.json. Each file is replaced atomically (temp file + move).
+/// masked messages back to the ndjson and into the HTML's message array, adds the run header banner and (when the project
+/// has a checklist) the checklist view built from the masked messages, and writes run-header.json. Each file is replaced atomically (temp file + move).
 /// </summary>
 internal static class ReportPostProcessor
 {
     public const string HeaderFileName = "run-header.json";
 
-    public static void Process(string directory, RunHeader header)
+    public static void Process(string directory, RunHeader header, ChecklistDefinition? checklist = null)
     {
         var masker = SecretMasker.Shared;
         var ndjson = Path.Combine(directory, GherkinTestRun.MessagesFileName);
@@ -31,11 +33,30 @@ internal static class ReportPostProcessor
             var text = File.ReadAllText(html);
             if (envelopes is not null) text = HtmlMessages.Replace(text, envelopes) ?? text;
             // The whole page once more: the title, anything outside the message array, and a safety net.
-            text = RunHeaderBanner.Insert(masker.Mask(text), header, masker);
+            var view = checklist is null ? string.Empty : RenderChecklist(checklist, envelopes ?? [], masker);
+            text = RunHeaderBanner.Insert(masker.Mask(text), header, masker, view);
             WriteAtomically(html, text);
         }
 
         WriteAtomically(Path.Combine(directory, HeaderFileName), masker.Mask(RunHeaderBanner.ToJson(header)));
+    }
+
+    /// <summary>
+    /// The checklist view; if it cannot be built, a note saying why in its place, so the report is still finished and
+    /// masked (a broken view must never leave an unmasked page behind).
+    /// </summary>
+    private static string RenderChecklist(ChecklistDefinition checklist, IReadOnlyList<string> envelopes, SecretMasker masker)
+    {
+        try
+        {
+            return ChecklistView.Render(checklist, ScenarioRuns.Read(envelopes), masker);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            var message = masker.Mask($"The checklist view of {checklist.Source} could not be built: {exception.GetType().Name}: {exception.Message}");
+            TestContext.Progress.WriteLine(message);
+            return $"<section id=\"{ChecklistView.ElementId}\" style=\"font-family:sans-serif;padding:8px 20px;color:#cf222e\">{System.Net.WebUtility.HtmlEncode(message)}</section>";
+        }
     }
 
     /// <summary>One envelope line, masked. Unchanged lines are returned as they were.</summary>

@@ -10,10 +10,11 @@ internal static class RunHeaderBanner
 {
     public const string ElementId = "fixxit-run-header";
 
-    public static string Insert(string html, RunHeader header, SecretMasker masker)
+    /// <param name="following">HTML placed right below the banner, above the Cucumber viewer (the checklist view).</param>
+    public static string Insert(string html, RunHeader header, SecretMasker masker, string following = "")
     {
         html = ReplaceTitle(html, Encode(header.Title, masker) + " — " + header.Verdict);
-        var banner = Render(header, masker);
+        var banner = Render(header, masker) + following;
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         if (body < 0) return banner + html;
         var end = html.IndexOf('>', body);

@@ -1,8 +1,9 @@
 using Fixxit.Checklist.Specs.Coverage;
+using Fixxit.Gherkin.NUnit.Checklists;
 
 namespace Fixxit.Checklist.Specs;
 
-/// <summary>Every plan checklist line is encoded: the plan, docs/checklist.md and the feature files agree.</summary>
+/// <summary>Every plan checklist line is encoded: the plan, features/checklist-map.md and the feature files agree.</summary>
 public sealed class ChecklistCoverageSpecs
 {
     private static readonly string[] SectionTags = ["authentication-and-users", "groups-and-permissions", "invitations", "logs", "chat", "deployment", "server"];
@@ -22,9 +23,10 @@ public sealed class ChecklistCoverageSpecs
     }
 
     [Test]
-    public void Every_plan_line_has_a_row_in_docs_checklist_md_whose_scenarios_exist()
+    public void Every_plan_line_has_a_row_in_the_checklist_map_whose_scenarios_exist()
     {
-        var problems = ChecklistCoverage.Problems(Plan, ChecklistTable.Rows(File.ReadAllText(RepositoryPaths.ChecklistTable)), FeatureScenarios.Read(RepositoryPaths.FeatureFiles));
+        var map = ChecklistFile.Parse(File.ReadAllText(RepositoryPaths.ChecklistMap), "features/checklist-map.md");
+        var problems = ChecklistCoverage.Problems(Plan, map, FeatureScenarios.Read(RepositoryPaths.FeatureFiles));
         problems.Should().BeEmpty();
     }
 
@@ -32,24 +34,26 @@ public sealed class ChecklistCoverageSpecs
     public void A_plan_line_without_a_scenario_is_reported_with_its_line()
     {
         var plan = DeploymentPlan.ChecklistLines("## Phase 5: Testing Checklist\n### Logs\n- [ ] Logs page loads\n- [ ] Logs can be exported\n");
-        var table = ChecklistTable.Rows("| Plan line | Section | Scenarios |\n|---|---|---|\n| Logs page loads | Phase 5 › Logs | Logs.feature: The logs page loads |\n");
+        var table = ChecklistFile.Parse("| Plan line | Section | Scenarios |\n|---|---|---|\n| Logs page loads | Phase 5 › Logs | Logs.feature: The logs page loads |\n", "map.md");
         var scenarios = FeatureScenarios.Parse("Logs.feature", "@logs\nFeature: Logs\n  @prod-safe\n  Scenario: The logs page loads\n    Then x\n");
 
         ChecklistCoverage.Problems(plan, table, scenarios).Should().ContainSingle()
-            .Which.Should().Be("deployment-plan.md:4: \"Logs can be exported\" (Phase 5 › Logs) has no row in docs/checklist.md");
+            .Which.Should().Be("deployment-plan.md:4: \"Logs can be exported\" (Phase 5 › Logs) has no row in map.md");
     }
 
     [Test]
     public void A_row_naming_a_missing_scenario_or_no_scenario_is_reported()
     {
         var plan = DeploymentPlan.ChecklistLines("## Phase 5\n### Chat Functionality\n- [ ] Can create new chat\n- [ ] Models load correctly\n");
-        var table = ChecklistTable.Rows(
-            "| Can create new chat | Phase 5 › Chat | Chat.feature: A chat that was renamed |\n| Models load correctly | Phase 5 › Chat |  |\n");
+        var table = ChecklistFile.Parse(
+            "| Plan line | Section | Scenarios |\n|---|---|---|\n| Can create new chat | Phase 5 › Chat Functionality | Chat.feature: A chat that was renamed |\n" +
+            "| Models load correctly | Phase 5 › Chat |  |\n", "map.md");
         var scenarios = FeatureScenarios.Parse("Chat.feature", "Feature: Chat\n  Scenario: A user can create a new chat\n");
 
         ChecklistCoverage.Problems(plan, table, scenarios).Should().BeEquivalentTo(
-            "docs/checklist.md:2: \"Models load correctly\" names no scenario",
-            "docs/checklist.md:1: no scenario \"A chat that was renamed\" in features/Features/Chat.feature");
+            "map.md:4: \"Models load correctly\" names no scenario",
+            "map.md:4: \"Models load correctly\" is in section \"Phase 5 › Chat\", the plan has it in \"Phase 5 › Chat Functionality\"",
+            "map.md:3: no scenario \"A chat that was renamed\" in features/Features/Chat.feature");
     }
 
     [Test]

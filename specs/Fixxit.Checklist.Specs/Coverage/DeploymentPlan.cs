@@ -11,6 +11,9 @@ public static partial class DeploymentPlan
     public const int FirstVerificationStep = 8;
     public const int LastVerificationStep = 12;
 
+    /// <summary>The section the report shows Phase 4's verification steps under (each step is one line of it).</summary>
+    public const string VerificationSection = "Phase 4 › Verification";
+
     public static IReadOnlyList<PlanLine> ChecklistLines(string markdown)
     {
         var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -39,7 +42,7 @@ public static partial class DeploymentPlan
                 var number = int.Parse(step.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (number is >= FirstVerificationStep and <= LastVerificationStep)
                 {
-                    found.Add(new PlanLine($"Phase 4 › Step {number}", $"Step {number}: {step.Groups["title"].Value.Trim()}", i + 1));
+                    found.Add(new PlanLine(VerificationSection, $"Step {number}: {step.Groups["title"].Value.Trim()}", i + 1));
                 }
             }
         }

@@ -44,6 +44,7 @@ public sealed class CliJsonContractSpecs
         ["rehearsal inside-up"] = (["rehearsal", "inside-up", "--root", Empty], 4),
         ["nightly"] = (["nightly", "--settings", Path.Combine(Scratch, "no-such-nightly.json")], 2),
         ["nightly install"] = (["nightly", "install", "--at", "25:99", "--output", Empty], 2),
+        ["report trace"] = (["report", "trace", Path.Combine(Scratch, "no-such-trace.zip")], 2),
     };
 
     private static readonly string[] EnvelopeFields = ["schemaVersion", "command", "ok", "exitCode", "data", "errors"];

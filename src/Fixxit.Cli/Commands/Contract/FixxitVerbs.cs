@@ -20,5 +20,6 @@ public static class FixxitVerbs
         Provisioning.ProvisioningCli.Register(config);
         if (OperatingSystem.IsLinux()) Rehearsal.RehearsalCli.Register(config); // namespaces: Linux only
         Nightly.NightlyCli.Register(config);
+        Report.ReportCli.Register(config);
     }
 }
