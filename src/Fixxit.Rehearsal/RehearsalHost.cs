@@ -3,6 +3,7 @@ using System.Globalization;
 using Fixxit.Rehearsal.Acme;
 using Fixxit.Rehearsal.Host;
 using Fixxit.Rehearsal.Namespaces;
+using Fixxit.Sandbox;
 using Fixxit.Sandbox.Processes;
 using Fixxit.Topologies;
 
@@ -221,7 +222,7 @@ public static class RehearsalHost
         File.WriteAllText(layout.Hosts, ReplicaEtc.Hosts(FixxitTopology.Server.Environments.Select(e => e.PublicHost), Environment.MachineName));
         File.WriteAllText(layout.Sudoers, ReplicaEtc.Sudoers(user, ReplicaEtc.SudoCommands));
         File.SetUnixFileMode(layout.Sudoers, UnixFileMode.UserRead | UnixFileMode.GroupRead);
-        File.WriteAllText(layout.HolderScript, HolderScript.Render(layout));
+        File.WriteAllText(layout.HolderScript, HolderScript.Render(layout, KeptVisible()));
         return accounts;
     }
 
@@ -251,4 +252,8 @@ public static class RehearsalHost
 
     private static string Last(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "(no output)";
+
+    /// <summary>What the commands run inside need at their own paths: the repository (checklist, CLI build) and the running program.</summary>
+    private static IEnumerable<string> KeptVisible() =>
+        new[] { SandboxLayout.RepositoryRoot(), SandboxLayout.RepositoryRoot(AppContext.BaseDirectory), AppContext.BaseDirectory }.OfType<string>();
 }
