@@ -94,8 +94,10 @@ public sealed partial class TraceCommandSpecs
 
     private static RunningCli StartCli(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(RepositoryPaths.Root, "src", "Fixxit.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "fixxit.dll") }.Concat(args))
+        // Through env(1) with SIGINT back at its default: a test host started in the background (CI, a script) inherits
+        // SIGINT as ignored, the runtime keeps an inherited "ignore", and the Ctrl+C below would never arrive.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--default-signal=INT", "dotnet", Path.Combine(RepositoryPaths.Root, "src", "Fixxit.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "fixxit.dll") }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -127,7 +129,16 @@ public sealed partial class TraceCommandSpecs
                 await kill.WaitForExitAsync();
             }
 
-            await process.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new AssertionException("fixxit report trace did not stop within a minute of SIGINT");
+            }
+
             return process.ExitCode;
         }
 
